@@ -1,0 +1,78 @@
+import { readFile } from 'node:fs/promises';
+import type { Authorizer, Decision } from '../../runtime/types.js';
+import { parseJson } from '../parse/json-parser.js';
+import { toPlain } from '../parse/json-ast.js';
+import { noPositionals, parseCommandArgs, stringOption } from './args.js';
+import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, UsageError, write } from './cli-io.js';
+import { buildEngine, ENGINE_NAMES, type EngineName } from './engines.js';
+import { readLines } from './read-lines.js';
+
+export const EVAL_USAGE =
+  'ramc eval (--model MODEL | --bundle BUNDLE) [--engine ts|wasm|reference] [--requests FILE] [--explain]';
+
+/** `ramc eval`: one decision per JSON Lines request, in order. */
+export async function evalCommand(args: string[], io: CliIo): Promise<number> {
+  const parsed = parseCommandArgs(args, {
+    model: { type: 'string' },
+    bundle: { type: 'string' },
+    engine: { type: 'string' },
+    requests: { type: 'string' },
+    explain: { type: 'boolean' },
+  });
+  noPositionals(parsed);
+  const model = stringOption(parsed, 'model');
+  const bundle = stringOption(parsed, 'bundle');
+  if ((model === undefined) === (bundle === undefined)) throw new UsageError('give exactly one of --model or --bundle');
+  const engine = stringOption(parsed, 'engine') ?? 'ts';
+  if (!(ENGINE_NAMES as readonly string[]).includes(engine)) {
+    throw new UsageError(`--engine must be one of ${ENGINE_NAMES.join(', ')}, not '${engine}'`);
+  }
+  const source = model !== undefined ? { model } : { bundle: await readBundle(bundle as string, io) };
+  if (source.bundle === null) return EXIT_INVALID_INPUT;
+  const built = await buildEngine(engine as EngineName, source as { model: string } | { bundle: Uint8Array });
+  if (!built.ok) {
+    await write(io.stderr, `${built.message}\n`);
+    return EXIT_INVALID_INPUT;
+  }
+  return decideAll(built.authorizer, stringOption(parsed, 'requests'), parsed.values.explain === true, io);
+}
+
+async function readBundle(path: string, io: CliIo): Promise<Uint8Array | null> {
+  try {
+    return new Uint8Array(await readFile(path));
+  } catch (error) {
+    await write(io.stderr, `ramc: cannot read bundle ${path}: ${(error as NodeJS.ErrnoException).code ?? error}\n`);
+    return null;
+  }
+}
+
+async function decideAll(authorizer: Authorizer, requests: string | undefined, explain: boolean, io: CliIo) {
+  let exit = EXIT_OK;
+  try {
+    for await (const { line, number } of readLines(requests, io.stdin)) {
+      if (line.trim() === '') continue;
+      const decision = decideLine(authorizer, line, number, explain);
+      if (decision.error !== undefined) exit = EXIT_INVALID_INPUT;
+      await write(io.stdout, `${JSON.stringify(decision)}\n`);
+    }
+  } catch (error) {
+    await write(io.stderr, `ramc: cannot read requests ${requests ?? '(stdin)'}: ${(error as NodeJS.ErrnoException).code ?? error}\n`);
+    return EXIT_INVALID_INPUT;
+  }
+  return exit;
+}
+
+/** Parses one JSON Lines request strictly (duplicate keys rejected) and decides it. */
+function decideLine(authorizer: Authorizer, line: string, number: number, explain: boolean): Decision {
+  const { value, diagnostics } = parseJson(line, `line ${number}`);
+  if (value === null) {
+    const first = diagnostics[0];
+    const where = first === undefined ? '' : `, column ${first.span.column}`;
+    return {
+      decision: 'ImplicitDeny',
+      deciding: [],
+      error: { code: 'InvalidRequest', message: `request on line ${number}${where} is not valid JSON: ${first?.message ?? 'unreadable'}` },
+    };
+  }
+  return authorizer.authorize(toPlain(value), { explain });
+}

@@ -1,0 +1,25 @@
+import { readFile } from 'node:fs/promises';
+import { disassemble } from '../emit/disassemble.js';
+import { onePositional, parseCommandArgs } from './args.js';
+import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, write } from './cli-io.js';
+
+export const INSPECT_USAGE = 'ramc inspect BUNDLE';
+
+/** `ramc inspect BUNDLE`: prints a readable listing of a decision bundle. */
+export async function inspectCommand(args: string[], io: CliIo): Promise<number> {
+  const path = onePositional(parseCommandArgs(args, {}), 'BUNDLE');
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await readFile(path));
+  } catch (error) {
+    await write(io.stderr, `ramc: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? error}\n`);
+    return EXIT_INVALID_INPUT;
+  }
+  try {
+    await write(io.stdout, disassemble(bytes));
+  } catch (error) {
+    await write(io.stderr, `ramc: ${path} is not a valid bundle: ${error instanceof Error ? error.message : error}\n`);
+    return EXIT_INVALID_INPUT;
+  }
+  return EXIT_OK;
+}

@@ -1,0 +1,123 @@
+import { readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import type { JsonObject, JsonString } from '../parse/json-ast.js';
+import { parseJson } from '../parse/json-parser.js';
+import type { PolicyDocument, PolicyKind } from '../policy/ast.js';
+import { validatePolicy } from '../policy/validate-policy.js';
+import { capitalize, error, findMember, type ModelContext, wrongType } from './model-fields.js';
+
+/**
+ * Referenced files larger than this are refused unread. A policy document holds at most 6,144
+ * characters (semantics §9), so this leaves room for any formatting while bounding memory.
+ */
+export const MAX_REFERENCED_FILE_BYTES = 1024 * 1024;
+
+/** The path of a referenced file as the user would open it: the model's directory joined with it. */
+export function displayPath(ctx: ModelContext, relative: string): string {
+  return isAbsolute(relative) ? relative : join(ctx.baseDir, relative);
+}
+
+/**
+ * Reads the file named by `file` (a path relative to the model); a missing, unreadable or oversized
+ * file is reported at the `file` value's position. Returns the path shown to the user and the text.
+ */
+export function readReferencedFile(
+  ctx: ModelContext,
+  file: JsonString,
+  what: string,
+): { path: string; text: string } | undefined {
+  if (file.value.trim() === '') {
+    error(ctx, 'MODEL_FILE_UNREADABLE', `The file path of ${what} is empty.`, file.span, 'Give a path relative to the model file.');
+    return undefined;
+  }
+  const path = displayPath(ctx, file.value);
+  const help = `Paths are relative to the directory of the model file; this one resolves to "${path}".`;
+  try {
+    const stats = statSync(path);
+    if (!stats.isFile()) {
+      error(ctx, 'MODEL_FILE_UNREADABLE', `"${path}", named by ${what}, is not a file.`, file.span, help);
+      return undefined;
+    }
+    if (stats.size > MAX_REFERENCED_FILE_BYTES) {
+      error(
+        ctx,
+        'MODEL_FILE_TOO_LARGE',
+        `"${path}", named by ${what}, is ${stats.size} bytes; files named by a model may hold at most ${MAX_REFERENCED_FILE_BYTES} bytes.`,
+        file.span,
+        'A policy document holds at most 6,144 characters; check that the path names the right file.',
+      );
+      return undefined;
+    }
+    return { path, text: readFileSync(path, 'utf8') };
+  } catch (cause) {
+    const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : String(cause);
+    error(ctx, 'MODEL_FILE_UNREADABLE', `Cannot read "${path}", named by ${what}: ${reason}.`, file.span, help);
+    return undefined;
+  }
+}
+
+/**
+ * The policy document of `owner`, given inline under `documentKey` or by path under `fileKey`
+ * (exactly one of them must be present; the caller checks that). Returns undefined when the
+ * document is missing or invalid (the problems are reported).
+ */
+export function readPolicySource(
+  ctx: ModelContext,
+  owner: JsonObject,
+  keys: { document: string; file: string },
+  kind: PolicyKind,
+  what: string,
+): PolicyDocument | undefined {
+  const inline = findMember(owner, keys.document);
+  if (inline !== undefined) {
+    return validated(ctx, validatePolicy(inline.value, kind, { file: inline.value.span.file }));
+  }
+  const file = findMember(owner, keys.file);
+  if (file === undefined) return undefined;
+  if (file.value.kind !== 'string') {
+    wrongType(ctx, file.value, `"${keys.file}" of ${what}`, 'a string (a path relative to the model file)');
+    return undefined;
+  }
+  const read = readReferencedFile(ctx, file.value, `"${keys.file}" of ${what}`);
+  if (read === undefined) return undefined;
+  const parsed = parseJson(read.text, read.path);
+  ctx.diagnostics.push(...parsed.diagnostics);
+  if (parsed.value === null) return undefined;
+  return validated(ctx, validatePolicy(parsed.value, kind, { file: read.path }));
+}
+
+function validated(
+  ctx: ModelContext,
+  result: { document: PolicyDocument | null; diagnostics: readonly import('../diagnostics.js').Diagnostic[] },
+): PolicyDocument | undefined {
+  ctx.diagnostics.push(...result.diagnostics);
+  return result.document ?? undefined;
+}
+
+/** Reports unless exactly one of `keys` is a member of `owner`; returns whether exactly one is. */
+export function exactlyOne(
+  ctx: ModelContext,
+  owner: JsonObject,
+  keys: readonly string[],
+  what: string,
+  code: string,
+): boolean {
+  const present = owner.members.filter((m) => keys.includes(m.key));
+  if (present.length === 1) return true;
+  const list = keys.map((k) => `"${k}"`).join(', ');
+  if (present.length === 0) {
+    error(ctx, code, `${capitalize(what)} has none of ${list}; it needs exactly one.`, owner.span);
+  } else {
+    const second = present[1];
+    if (second !== undefined) {
+      error(
+        ctx,
+        code,
+        `${capitalize(what)} has both "${present[0]?.key}" and "${second.key}"; it needs exactly one of ${list}.`,
+        second.keySpan,
+        'Keep the one that holds the document in force and remove the others.',
+      );
+    }
+  }
+  return false;
+}

@@ -1,0 +1,75 @@
+/**
+ * The condition-key values of one check (semantics §5): what the request gave, plus what the engine
+ * fills in. Shared by every engine so they all see the same value for every key.
+ */
+import type { NormalizedRequest } from './request.js';
+
+/** What the engine itself supplies to the context of one (caller, resource) check. */
+export interface FilledContext {
+  /** The caller's ARN, the value of `acs:PrincipalARN`. */
+  principalArn: string;
+  /** The resource of this check; decides whether `kms:tag/<k>` and `acs:ResourceTag/<k>` are defined. */
+  resource: string;
+  /** `acs:CurrentTime` when the request gives none, in the date format (see `formatCurrentTime`). */
+  currentTime: string;
+}
+
+/**
+ * The request value of a condition key (given lower-cased) in the string form operators read, or
+ * undefined when the key is missing:
+ * - `acs:principalarn`: the caller's ARN (requests may not supply it);
+ * - `acs:accessid`: from `accessKeyId` (stored in the context by `readRequest`), else from context;
+ * - `kms:tag/<k>` and `acs:resourcetag/<k>`: the resource tag `<k>` (everything after the first `/`,
+ *   case-insensitive), only when the resource is one KMS key or secret (`isTaggableResource`);
+ * - `acs:currenttime`: from context, else the engine's clock (`filled.currentTime`);
+ * - any other key: from context.
+ */
+export function contextValue(
+  request: NormalizedRequest,
+  filled: FilledContext,
+  keyLower: string,
+): string | undefined {
+  if (keyLower === 'acs:principalarn') return filled.principalArn;
+  const tagKey = resourceTagKey(keyLower);
+  if (tagKey !== null) {
+    return isTaggableResource(filled.resource) ? request.resourceTags.get(tagKey) : undefined;
+  }
+  const given = request.context.get(keyLower);
+  if (given !== undefined) return given;
+  return keyLower === 'acs:currenttime' ? filled.currentTime : undefined;
+}
+
+/** The tag key of a lower-cased `kms:tag/<k>` or `acs:resourcetag/<k>` condition key, else null. */
+export function resourceTagKey(keyLower: string): string | null {
+  if (!keyLower.startsWith('kms:tag/') && !keyLower.startsWith('acs:resourcetag/')) return null;
+  return keyLower.slice(keyLower.indexOf('/') + 1);
+}
+
+/**
+ * True when the resource is one KMS key (`acs:kms:<region>:<account>:key/<id>`) or one KMS secret
+ * (`…:secret/<name>`): the only resources whose tags are defined. `*`, containers (`…:key`), aliases,
+ * certificates and other services' resources have no tags.
+ */
+export function isTaggableResource(resource: string): boolean {
+  if (!resource.startsWith('acs:kms:')) return false;
+  let colon = 'acs:kms'.length;
+  for (let n = 0; n < 2; n++) {
+    colon = resource.indexOf(':', colon + 1);
+    if (colon < 0) return false;
+  }
+  const relative = resource.slice(colon + 1);
+  return (
+    (relative.startsWith('key/') && relative.length > 'key/'.length) ||
+    (relative.startsWith('secret/') && relative.length > 'secret/'.length)
+  );
+}
+
+/**
+ * An engine clock reading (epoch milliseconds) in the date format of `acs:CurrentTime`
+ * (`2026-11-27T10:00:00.000Z`). A reading that is not a valid time yields text no date operator can
+ * read, so date conditions on it are indeterminate.
+ */
+export function formatCurrentTime(epochMs: number): string {
+  const date = new Date(epochMs);
+  return Number.isNaN(date.getTime()) ? 'invalid clock reading' : date.toISOString();
+}

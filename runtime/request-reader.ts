@@ -1,0 +1,105 @@
+import { REQUEST_LIMITS } from './request-limits.js';
+import type { DecisionError, ErrorCode } from './types.js';
+
+/** A JSON scalar as requests carry them in tags, context and parameters. */
+export type Scalar = string | number | boolean;
+
+/**
+ * Shared checks for reading one request: keeps the first error, counts the total text length against
+ * `REQUEST_LIMITS.maxTotalLength`. Every reading method returns null once it has recorded an error.
+ */
+export class RequestReader {
+  error: DecisionError | null = null;
+  private total = 0;
+
+  /** Records an error (the first one wins) and returns null, so callers can `return reader.fail(...)`. */
+  fail(code: ErrorCode, message: string): null {
+    if (this.error === null) this.error = { code, message };
+    return null;
+  }
+
+  /** Adds text to the request's total length. */
+  count(length: number): void {
+    this.total += length;
+    if (this.total > REQUEST_LIMITS.maxTotalLength) {
+      this.fail(
+        'InvalidRequest',
+        `the request holds more than ${REQUEST_LIMITS.maxTotalLength} characters of text in all; shorten it`,
+      );
+    }
+  }
+
+  /** A JSON object (not an array, not null). */
+  object(what: string, raw: unknown): Record<string, unknown> | null {
+    if (typeof raw === 'object' && raw !== null && !Array.isArray(raw)) return raw as Record<string, unknown>;
+    return this.fail('InvalidRequest', `${what} must be a JSON object, not ${describe(raw)}`);
+  }
+
+  /** An optional non-empty string member; null when absent or invalid. */
+  optionalString(
+    name: string,
+    raw: unknown,
+    maxLength: number = REQUEST_LIMITS.maxStringLength,
+  ): string | null {
+    if (raw === undefined) return null;
+    if (typeof raw !== 'string') {
+      return this.fail('InvalidRequest', `${name} must be a string, not ${describe(raw)}`);
+    }
+    if (raw.length === 0) return this.fail('InvalidRequest', `${name} must not be empty`);
+    if (raw.length > maxLength) {
+      return this.fail('InvalidRequest', `${name} is longer than ${maxLength} characters`);
+    }
+    this.count(raw.length);
+    return raw;
+  }
+
+  /** A member name of a map-like object (tags, context, parameters): non-empty and bounded. */
+  key(what: string, name: string): boolean {
+    if (name.length === 0) {
+      this.fail('InvalidRequest', `a ${what} has an empty name`);
+      return false;
+    }
+    if (name.length > REQUEST_LIMITS.maxStringLength) {
+      this.fail(
+        'InvalidRequest',
+        `a ${what} name is longer than ${REQUEST_LIMITS.maxStringLength} characters`,
+      );
+      return false;
+    }
+    this.count(name.length);
+    return this.error === null;
+  }
+
+  /** A string (at most `maxLength` long), finite number or boolean; any other value is an error with `code`. */
+  scalar(where: string, raw: unknown, code: ErrorCode): Scalar | null {
+    if (typeof raw === 'string') {
+      if (raw.length > REQUEST_LIMITS.maxStringLength) {
+        return this.fail(
+          'InvalidRequest',
+          `${where} is longer than ${REQUEST_LIMITS.maxStringLength} characters`,
+        );
+      }
+      this.count(raw.length);
+      return raw;
+    }
+    if (typeof raw === 'boolean') return raw;
+    if (typeof raw === 'number' && Number.isFinite(raw)) return raw;
+    return this.fail(code, `${where} must be a string, number or boolean, not ${describe(raw)}`);
+  }
+}
+
+/** The string form in which every operator reads a scalar: `5` → `"5"`, `true` → `"true"`. */
+export function scalarText(value: Scalar): string {
+  return typeof value === 'string' ? value : String(value);
+}
+
+/** Names the JSON type of a value for messages. */
+export function describe(raw: unknown): string {
+  if (raw === null) return 'null';
+  if (Array.isArray(raw)) return 'an array';
+  if (typeof raw === 'object') return 'an object';
+  if (typeof raw === 'string') return 'a string';
+  if (typeof raw === 'number') return Number.isFinite(raw) ? 'a number' : `the number ${String(raw)}`;
+  if (typeof raw === 'boolean') return 'a boolean';
+  return `a ${typeof raw} value`;
+}
