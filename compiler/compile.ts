@@ -1,6 +1,6 @@
-import { encodeBundle } from './emit/encode.js';
 import { compileToIr } from './compile-ir.js';
 import { type Diagnostic, hasErrors, sortDiagnostics } from './diagnostics.js';
+import { encodeBundle } from './emit/encode.js';
 import { loadModel, loadModelFromObject } from './model/load-model.js';
 import type { AccountModel } from './model/types.js';
 
@@ -19,7 +19,10 @@ export interface CompileResult {
 }
 
 /** Loads a model given as a path or a parsed object. */
-export function loadAnyModel(model: string | object): { model: AccountModel | null; diagnostics: Diagnostic[] } {
+export function loadAnyModel(model: string | object): {
+  model: AccountModel | null;
+  diagnostics: Diagnostic[];
+} {
   return typeof model === 'string' ? loadModel(model) : loadModelFromObject(model);
 }
 

@@ -49,9 +49,7 @@ export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>
-      a.span.file.localeCompare(b.span.file) ||
-      a.span.offset - b.span.offset ||
-      a.code.localeCompare(b.code),
+      a.span.file.localeCompare(b.span.file) || a.span.offset - b.span.offset || a.code.localeCompare(b.code),
   );
 }
 

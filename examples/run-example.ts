@@ -3,7 +3,7 @@
  * runtime and the reference engine, and prints one table row per request.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compile, formatDiagnostic } from '../compiler/index.js';
 import { referenceAuthorizer } from '../compiler/reference/index.js';
@@ -21,7 +21,9 @@ if (compiled.bundle === null) {
   console.error('The example account has errors; nothing to evaluate.');
   process.exit(1);
 }
-console.log(`Checked and compiled ${modelPath}: ${compiled.bundle.length} bytes, ${compiled.diagnostics.length} diagnostic(s).\n`);
+console.log(
+  `Checked and compiled ${relative(process.cwd(), modelPath)}: ${compiled.bundle.length} bytes, ${compiled.diagnostics.length} diagnostic(s).\n`,
+);
 
 const runtime = loadBundle(compiled.bundle);
 const reference = referenceAuthorizer(modelPath);
@@ -36,15 +38,25 @@ const caller = (r: Record<string, unknown>) =>
 const decidedBy = (d: Decision) =>
   d.error
     ? `${d.error.code}: ${d.error.message}`
-    : d.deciding.map((s) => `${s.policy}#${s.statement}${s.sid ? ` (${s.sid})` : ''}`).join(', ') || '(no statement)';
+    : d.deciding.map((s) => `${s.policy}#${s.statement}${s.sid ? ` (${s.sid})` : ''}`).join(', ') ||
+      `(${d.explanation?.step ?? 'no statement'})`;
 
 let disagreements = 0;
 const rows = requests.map((request) => {
-  const fast = runtime.authorize(request);
+  const fast = runtime.authorize(request, { explain: true });
   const slow = reference.authorize(request);
   if (fast.decision !== slow.decision) disagreements += 1;
   const target = request.operation ? `${String(request.operation)} (operation)` : String(request.action);
-  return [String(request.id), caller(request), target, shortArn(request.resource), fast.decision, decidedBy(fast)];
+  return [
+    String(request.id),
+    caller(request),
+    target,
+    request.operation
+      ? (fast.checks ?? []).map((c) => shortArn(c.resource)).join(' + ')
+      : shortArn(request.resource),
+    fast.decision,
+    decidedBy(fast),
+  ];
 });
 console.log(renderTable(['request', 'caller', 'action', 'resource', 'decision', 'decided by'], rows));
 console.log(

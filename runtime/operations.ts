@@ -194,9 +194,10 @@ OPERATIONS.set('PutSecretValue', secretWithKey('kms:GenerateDataKey'));
 OPERATIONS.set('BatchGetSecretValue', (ctx) => {
   const names = readSecretNames(ctx);
   if (!Array.isArray(names)) return names;
+  const parameter = ctx.parameters.SecretNames === undefined ? 'SecretNameList' : 'SecretNames';
   const checks: RequiredCheck[] = [];
   for (const name of names) {
-    const resource = resolveId(ctx, 'SecretNames', name, 'secret');
+    const resource = resolveId(ctx, parameter, name, 'secret');
     if (typeof resource !== 'string') return resource;
     checks.push({ action: 'kms:GetSecretValue', resource });
   }
@@ -244,7 +245,7 @@ export const OPERATION_NAMES: readonly string[] = [...OPERATIONS.keys()].sort();
  * duplicates. `account` is the caller's account id, which owns resources named by bare ids.
  */
 export function expandOperation(request: OperationRequest, account: string): OperationExpansion {
-  const { operation, region, parameters } = request;
+  const { operation, region, parameters = {} } = request;
   if (typeof operation !== 'string' || operation === '') {
     return invalid(`"operation" must be a KMS API name such as "Decrypt"; got ${show(operation)}.`);
   }
@@ -273,7 +274,8 @@ export function expandOperation(request: OperationRequest, account: string): Ope
 
 /**
  * Up to `max` candidates close to `query`, best first: case-insensitive edit distance
- * (with transpositions) within a bound that grows with the query, or an extension of the query.
+ * (with transpositions) within a bound that grows with the query; failing that, names extending
+ * the query or extended by it.
  */
 export function closestNames(query: string, candidates: Iterable<string>, max = 3): string[] {
   const q = query.toLowerCase();
@@ -281,12 +283,14 @@ export function closestNames(query: string, candidates: Iterable<string>, max = 
   const scored: [number, string][] = [];
   for (const candidate of candidates) {
     const c = candidate.toLowerCase();
-    const extension = q.length >= 3 && c.startsWith(q);
-    const distance = extension ? c.length - q.length : boundedDistance(q, c, limit);
+    const extension = Math.min(q.length, c.length) >= 3 && (c.startsWith(q) || q.startsWith(c));
+    const distance = extension ? Math.abs(c.length - q.length) : boundedDistance(q, c, limit);
     if (distance <= limit || extension) scored.push([distance, candidate]);
   }
   scored.sort((a, b) => a[0] - b[0] || (a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0));
-  return scored.slice(0, max).map(([, name]) => name);
+  // Distant extensions only when nothing is close: `ListKey` → `ListKeys`, not also `ListKeyVersions`.
+  const close = scored.filter(([distance]) => distance <= limit);
+  return (close.length > 0 ? close : scored).slice(0, max).map(([, name]) => name);
 }
 
 const REGION = /^[a-z0-9-]{1,64}$/;
@@ -338,7 +342,7 @@ function optionalId(ctx: Context, parameter: string, kind: IdKind): string | Inv
   if (value === undefined) return null;
   if (typeof value === 'string') return resolveId(ctx, parameter, value, kind);
   return {
-    invalid: `Parameter ${parameter} of ${ctx.operation} must be a string (${ID_HINT[kind]}); got ${show(value)}.`,
+    invalid: `Parameter ${parameter} of ${ctx.operation} must be a string, ${ID_HINT[kind]}; got ${show(value)}.`,
   };
 }
 

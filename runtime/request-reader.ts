@@ -71,13 +71,15 @@ export class RequestReader {
   }
 
   /** A string (at most `maxLength` long), finite number or boolean; any other value is an error with `code`. */
-  scalar(where: string, raw: unknown, code: ErrorCode): Scalar | null {
+  scalar(
+    where: string,
+    raw: unknown,
+    code: ErrorCode,
+    maxLength: number = REQUEST_LIMITS.maxStringLength,
+  ): Scalar | null {
     if (typeof raw === 'string') {
-      if (raw.length > REQUEST_LIMITS.maxStringLength) {
-        return this.fail(
-          'InvalidRequest',
-          `${where} is longer than ${REQUEST_LIMITS.maxStringLength} characters`,
-        );
+      if (raw.length > maxLength) {
+        return this.fail('InvalidRequest', `${where} is longer than ${maxLength} characters`);
       }
       this.count(raw.length);
       return raw;
@@ -94,7 +96,7 @@ export function scalarText(value: Scalar): string {
 }
 
 /** Names the JSON type of a value for messages. */
-export function describe(raw: unknown): string {
+function describe(raw: unknown): string {
   if (raw === null) return 'null';
   if (Array.isArray(raw)) return 'an array';
   if (typeof raw === 'object') return 'an object';

@@ -89,9 +89,11 @@ function readMembers(
 ): NormalizedRequest | null {
   for (const name of Object.keys(object)) {
     if (!MEMBER_SET.has(name)) {
+      const meant = MEMBERS.find((known) => known.toLowerCase() === name.toLowerCase());
+      const hint = meant === undefined ? `the members are ${MEMBERS.join(', ')}` : `did you mean "${meant}"?`;
       return reader.fail(
         'InvalidRequest',
-        `unknown member ${JSON.stringify(name.slice(0, 64))} in the request; the members are ${MEMBERS.join(', ')}`,
+        `unknown member ${JSON.stringify(name.slice(0, 64))} in the request; ${hint}`,
       );
     }
     reader.count(name.length);

@@ -10,7 +10,8 @@ export async function checkCommand(args: string[], io: CliIo): Promise<number> {
   const parsed = parseCommandArgs(args, { format: { type: 'string' } });
   const modelPath = onePositional(parsed, 'MODEL');
   const format = stringOption(parsed, 'format') ?? 'text';
-  if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not '${format}'`);
+  if (format !== 'text' && format !== 'json')
+    throw new UsageError(`--format must be text or json, not '${format}'`);
   const diagnostics = check(modelPath);
   if (format === 'json') {
     await write(io.stdout, `${JSON.stringify(diagnostics, null, 2)}\n`);

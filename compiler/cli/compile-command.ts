@@ -19,7 +19,9 @@ export async function compileCommand(args: string[], io: CliIo): Promise<number>
   const timings: { pass: string; ms: number }[] = [];
   const dumps: string[] = [];
   const result = compile(modelPath, {
-    ...(dumpAfter === undefined ? {} : { dumpAfter, onDump: (pass: string, text: string) => dumps.push(`# IR after ${pass}\n${text}`) }),
+    ...(dumpAfter === undefined
+      ? {}
+      : { dumpAfter, onDump: (pass: string, text: string) => dumps.push(`# IR after ${pass}\n${text}`) }),
     timings,
   });
   for (const d of result.diagnostics) await write(io.stderr, `${formatDiagnostic(d)}\n`);

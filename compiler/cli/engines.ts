@@ -2,8 +2,8 @@ import { loadBundle } from '../../runtime/index.js';
 import type { Authorizer } from '../../runtime/types.js';
 import { compile } from '../compile.js';
 import { formatDiagnostic } from '../diagnostics.js';
-import { referenceAuthorizer } from '../reference/index.js';
 import { loadModel } from '../model/load-model.js';
+import { referenceAuthorizer } from '../reference/index.js';
 
 export const ENGINE_NAMES = ['ts', 'wasm', 'reference'] as const;
 export type EngineName = (typeof ENGINE_NAMES)[number];
@@ -15,20 +15,27 @@ export type BuiltEngine = { ok: true; authorizer: Authorizer } | { ok: false; me
 
 function modelErrors(path: string, diagnostics: Parameters<typeof formatDiagnostic>[0][]): BuiltEngine {
   const lines = diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
-  return { ok: false, message: `${lines.join('\n')}\nramc: ${path} has errors; fix them first (see ramc check)` };
+  return {
+    ok: false,
+    message: `${lines.join('\n')}\nramc: ${path} has errors; fix them first (see ramc check)`,
+  };
 }
 
 function bundleEngine(bytes: Uint8Array): BuiltEngine {
   try {
     return { ok: true, authorizer: loadBundle(bytes) };
   } catch (error) {
-    return { ok: false, message: `ramc: cannot load bundle: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      message: `ramc: cannot load bundle: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 
 /** Builds the named engine from a model path or bundle bytes. */
 export async function buildEngine(name: EngineName, source: EngineSource): Promise<BuiltEngine> {
-  if (name === 'wasm') return { ok: false, message: 'ramc: the wasm engine is not available in this version' };
+  if (name === 'wasm')
+    return { ok: false, message: 'ramc: the wasm engine is not available in this version' };
   if (name === 'reference') {
     if (!('model' in source)) return { ok: false, message: 'ramc: --engine reference needs --model' };
     const loaded = loadModel(source.model);

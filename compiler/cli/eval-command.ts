@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Authorizer, Decision } from '../../runtime/types.js';
-import { parseJson } from '../parse/json-parser.js';
 import { toPlain } from '../parse/json-ast.js';
+import { parseJson } from '../parse/json-parser.js';
 import { noPositionals, parseCommandArgs, stringOption } from './args.js';
 import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, UsageError, write } from './cli-io.js';
 import { buildEngine, ENGINE_NAMES, type EngineName } from './engines.js';
@@ -22,7 +22,8 @@ export async function evalCommand(args: string[], io: CliIo): Promise<number> {
   noPositionals(parsed);
   const model = stringOption(parsed, 'model');
   const bundle = stringOption(parsed, 'bundle');
-  if ((model === undefined) === (bundle === undefined)) throw new UsageError('give exactly one of --model or --bundle');
+  if ((model === undefined) === (bundle === undefined))
+    throw new UsageError('give exactly one of --model or --bundle');
   const engine = stringOption(parsed, 'engine') ?? 'ts';
   if (!(ENGINE_NAMES as readonly string[]).includes(engine)) {
     throw new UsageError(`--engine must be one of ${ENGINE_NAMES.join(', ')}, not '${engine}'`);
@@ -41,7 +42,10 @@ async function readBundle(path: string, io: CliIo): Promise<Uint8Array | null> {
   try {
     return new Uint8Array(await readFile(path));
   } catch (error) {
-    await write(io.stderr, `ramc: cannot read bundle ${path}: ${(error as NodeJS.ErrnoException).code ?? error}\n`);
+    await write(
+      io.stderr,
+      `ramc: cannot read bundle ${path}: ${(error as NodeJS.ErrnoException).code ?? error}\n`,
+    );
     return null;
   }
 }
@@ -56,7 +60,10 @@ async function decideAll(authorizer: Authorizer, requests: string | undefined, e
       await write(io.stdout, `${JSON.stringify(decision)}\n`);
     }
   } catch (error) {
-    await write(io.stderr, `ramc: cannot read requests ${requests ?? '(stdin)'}: ${(error as NodeJS.ErrnoException).code ?? error}\n`);
+    await write(
+      io.stderr,
+      `ramc: cannot read requests ${requests ?? '(stdin)'}: ${(error as NodeJS.ErrnoException).code ?? error}\n`,
+    );
     return EXIT_INVALID_INPUT;
   }
   return exit;
@@ -71,7 +78,10 @@ function decideLine(authorizer: Authorizer, line: string, number: number, explai
     return {
       decision: 'ImplicitDeny',
       deciding: [],
-      error: { code: 'InvalidRequest', message: `request on line ${number}${where} is not valid JSON: ${first?.message ?? 'unreadable'}` },
+      error: {
+        code: 'InvalidRequest',
+        message: `request on line ${number}${where} is not valid JSON: ${first?.message ?? 'unreadable'}`,
+      },
     };
   }
   return authorizer.authorize(toPlain(value), { explain });

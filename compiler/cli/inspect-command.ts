@@ -18,7 +18,10 @@ export async function inspectCommand(args: string[], io: CliIo): Promise<number>
   try {
     await write(io.stdout, disassemble(bytes));
   } catch (error) {
-    await write(io.stderr, `ramc: ${path} is not a valid bundle: ${error instanceof Error ? error.message : error}\n`);
+    await write(
+      io.stderr,
+      `ramc: ${path} is not a valid bundle: ${error instanceof Error ? error.message : error}\n`,
+    );
     return EXIT_INVALID_INPUT;
   }
   return EXIT_OK;

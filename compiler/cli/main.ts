@@ -35,7 +35,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       return EXIT_USAGE;
     }
     // INVARIANT: user mistakes are diagnostics or decisions; reaching here is a bug in ramc.
-    await write(io.stderr, `ramc ${name}: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    await write(
+      io.stderr,
+      `ramc ${name}: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     return EXIT_INTERNAL;
   }
 }

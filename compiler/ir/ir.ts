@@ -1,5 +1,5 @@
-import type { ConditionOperator } from '../policy/ast.js';
 import type { PolicyType } from '../../runtime/types.js';
+import type { ConditionOperator } from '../policy/ast.js';
 
 /**
  * The intermediate representation between the checked account model and the bundle encoder.

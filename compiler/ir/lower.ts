@@ -38,8 +38,8 @@ export function lowerModel(model: AccountModel): Ir {
   const account = table.intern(model.account);
   const stsPublicKeyPem = model.stsPublicKeyPem === null ? NO_STRING : table.intern(model.stsPublicKeyPem);
   const principals: IrPrincipal[] = [];
-  for (const user of model.users.values()) principals.push(lowerPrincipal(state, model, user, 'user'));
-  for (const role of model.roles.values()) principals.push(lowerPrincipal(state, model, role, 'role'));
+  for (const user of model.users.values()) principals.push(lowerPrincipal(state, model, user, null));
+  for (const role of model.roles.values()) principals.push(lowerPrincipal(state, model, role, role));
   const accessKeys = [...model.users.values()].flatMap((user, principal) =>
     user.accessKeys.map((key) => ({ id: table.intern(key.id), principal, active: key.status === 'Active' })),
   );
@@ -61,9 +61,10 @@ function lowerPrincipal(
   state: Lowering,
   model: AccountModel,
   identity: User | Role,
-  kind: 'user' | 'role',
+  role: Role | null,
 ): IrPrincipal {
   const { table } = state;
+  const kind = role === null ? 'user' : 'role';
   const byScope = new Map<string, number[]>();
   for (const { policy, scope } of policiesFor(model, { kind, name: identity.name })) {
     const ids = lowerPolicy(state, policy);
@@ -71,15 +72,15 @@ function lowerPrincipal(
     if (list === undefined) byScope.set(scope, [...ids]);
     else for (const id of ids) list.push(id);
   }
-  const role = kind === 'role' ? (identity as Role) : null;
   const trust =
-    role?.trustPolicy == null
+    role === null || role.trustPolicy === null
       ? []
       : lowerPolicy(state, { name: role.name, type: 'Trust', version: null, document: role.trustPolicy });
   return {
     kind,
     name: table.intern(identity.name),
-    serviceLinkedTo: role?.serviceLinkedTo == null ? NO_STRING : table.intern(role.serviceLinkedTo),
+    serviceLinkedTo:
+      role === null || role.serviceLinkedTo === null ? NO_STRING : table.intern(role.serviceLinkedTo),
     maxSessionDuration: role === null ? 0 : role.maxSessionDuration,
     attached: [...byScope].map(([scope, statements]) => ({ scope: table.intern(scope), statements })),
     trust: [...trust],

@@ -11,7 +11,9 @@ export function printIr(ir: Ir): string {
   const str = (id: StrId): string =>
     id === NO_STRING ? '-' : JSON.stringify(ir.strings[id] ?? `<missing string ${id}>`);
   const out: string[] = [];
-  out.push(`ir v${ir.irVersion} account ${str(ir.account)} sts ${ir.stsPublicKeyPem === NO_STRING ? 'none' : 'key'}`);
+  out.push(
+    `ir v${ir.irVersion} account ${str(ir.account)} sts ${ir.stsPublicKeyPem === NO_STRING ? 'none' : 'key'}`,
+  );
   out.push(`strings ${ir.strings.length}`);
 
   out.push('policies');

@@ -7,6 +7,7 @@ import {
   findMember,
   type ModelContext,
   missing,
+  quote,
   readObject,
   stringMember,
   wrongType,
@@ -33,7 +34,8 @@ export function linkModel(ctx: ModelContext, root: JsonValue): AccountModel | nu
   if (object === null) return null;
   const account = readAccount(ctx, object);
   const stsPublicKeyPem = readSts(ctx, object);
-  const list = (key: string) => arrayMember(ctx, object, key, 'the model') ?? { kind: 'array' as const, items: [], span: object.span };
+  const list = (key: string) =>
+    arrayMember(ctx, object, key, 'the model') ?? { kind: 'array' as const, items: [], span: object.span };
   const policies = readPolicies(ctx, list('policies'));
   const groups = readGroups(ctx, list('groups'));
   const users = readUsers(ctx, list('users'), groups);
@@ -47,16 +49,22 @@ export function linkModel(ctx: ModelContext, root: JsonValue): AccountModel | nu
 function readAccount(ctx: ModelContext, object: JsonObject): string | undefined {
   const m = findMember(object, 'account');
   if (m === undefined) {
-    missing(ctx, object, 'account', 'the model', 'Give the account id as a string of digits, e.g. "account": "1234567890123456".');
+    missing(
+      ctx,
+      object,
+      'account',
+      'the model',
+      'Give the account id as a string of digits, e.g. `"account": "1234567890123456"`.',
+    );
     return undefined;
   }
   if (m.value.kind === 'number') {
     error(
       ctx,
       'MODEL_WRONG_TYPE',
-      'The account id must be a string of digits, but it is a number.',
+      '`account` must be a string of digits, not a number.',
       m.value.span,
-      `Quote it: "account": "${m.value.raw}". Long ids lose digits when read as JSON numbers.`,
+      `Quote it: \`"account": "${m.value.raw}"\`. Long ids lose digits when read as JSON numbers.`,
     );
     return undefined;
   }
@@ -66,9 +74,9 @@ function readAccount(ctx: ModelContext, object: JsonObject): string | undefined 
   error(
     ctx,
     'MODEL_ACCOUNT',
-    `The account id "${account.value}" is not 1–32 digits.`,
+    `The account id ${quote(account.value)} is not 1–32 digits.`,
     account.span,
-    'An Alibaba Cloud account id is all digits, e.g. "1234567890123456".',
+    'An Alibaba Cloud account id is all digits, e.g. `1234567890123456`.',
   );
   return undefined;
 }
@@ -76,27 +84,28 @@ function readAccount(ctx: ModelContext, object: JsonObject): string | undefined 
 function readSts(ctx: ModelContext, object: JsonObject): string | null {
   const m = findMember(object, 'sts');
   if (m === undefined) return null;
-  const sts = readObject(ctx, m.value, '"sts"', STS_MEMBERS);
-  if (sts === null || !exactlyOne(ctx, sts, STS_MEMBERS, '"sts"', 'MODEL_STS_KEY')) return null;
+  const sts = readObject(ctx, m.value, '`sts`', STS_MEMBERS);
+  if (sts === null || !exactlyOne(ctx, sts, STS_MEMBERS, '`sts`', 'MODEL_STS_KEY')) return null;
   const inline = findMember(sts, 'publicKey');
   if (inline !== undefined) {
     if (inline.value.kind !== 'string') {
-      wrongType(ctx, inline.value, '"publicKey" of "sts"', 'a string (PEM text)');
+      wrongType(ctx, inline.value, '`publicKey` of `sts`', 'a string (PEM text)');
       return null;
     }
-    return checkPublicKey(ctx, inline.value.value, inline.value, 'The "publicKey" of "sts"');
+    return checkPublicKey(ctx, inline.value.value, inline.value, 'The `publicKey` of `sts`');
   }
-  const file = stringMember(ctx, sts, 'publicKeyFile', '"sts"');
+  const file = stringMember(ctx, sts, 'publicKeyFile', '`sts`');
   if (file === undefined) return null;
-  const read = readReferencedFile(ctx, file, '"publicKeyFile" of "sts"');
+  const read = readReferencedFile(ctx, file, '`publicKeyFile` of `sts`');
   if (read === undefined) return null;
-  return checkPublicKey(ctx, read.text, file, `"${read.path}"`);
+  return checkPublicKey(ctx, read.text, file, quote(read.path));
 }
 
 /** The PEM text, trimmed, when it is a public key; reported at `where` otherwise. */
 function checkPublicKey(ctx: ModelContext, text: string, where: JsonString, what: string): string | null {
   const pem = text.trim();
-  const help = 'Give the public key written by `ramc sts keygen` (sts-public.pem), in PEM form "-----BEGIN PUBLIC KEY-----".';
+  const help =
+    'Give the public key that `ramc sts keygen` writes (`sts-public.pem`), a PEM block `-----BEGIN PUBLIC KEY-----`.';
   if (/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(pem)) {
     error(
       ctx,

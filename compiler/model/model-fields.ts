@@ -1,13 +1,14 @@
 import { type Diagnostic, diagnostic, type Span } from '../diagnostics.js';
 import type { JsonArray, JsonMember, JsonObject, JsonString, JsonValue } from '../parse/json-ast.js';
-import { didYouMean } from '../policy/validate-suggest.js';
+import { describeKind, excerpt } from '../policy/validate-context.js';
+import { didYouMean, didYouMeanSentence } from '../policy/validate-suggest.js';
 
 /** State shared by the readers of one model: where its files are and what went wrong so far. */
 export interface ModelContext {
   /** The model's directory as the user gave it; referenced files are shown joined onto it. */
   baseDir: string;
   diagnostics: Diagnostic[];
-  /** How many "did you mean" searches are left (see `suggest`). */
+  /** How many "did you mean" searches over model names are left (see `suggest`). */
   suggestionBudget: number;
 }
 
@@ -15,18 +16,27 @@ export function createContext(baseDir: string): ModelContext {
   return { baseDir, diagnostics: [], suggestionBudget: 200 };
 }
 
-/** ` Did you mean "x"?` for a misspelt name, or ''. */
+/** User text for a message: shortened, in backticks. */
+export function quote(text: string): string {
+  return `\`${excerpt(text)}\``;
+}
+
+/** The sentence-initial form of a description such as `policy \`KmsAdmin\``. */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** ` Did you mean \`x\`?` when `name` is close to one of `candidates`, or ''. */
+export function meant(name: string, candidates: readonly string[]): string {
+  return didYouMeanSentence(didYouMean(name, candidates));
+}
+
+/** Like `meant`, for the model's own (possibly many) names. */
 export function suggest(ctx: ModelContext, name: string, candidates: Iterable<string>): string {
   // PERF: each search scans every candidate; a budget keeps a model full of typos linear overall.
   if (ctx.suggestionBudget <= 0) return '';
   ctx.suggestionBudget--;
   return meant(name, Array.from(candidates));
-}
-
-/** ` Did you mean "x"?` when `name` is close to one of a short fixed list, or ''. */
-export function meant(name: string, candidates: readonly string[]): string {
-  const suggestion = didYouMean(name, candidates);
-  return suggestion === undefined ? '' : ` Did you mean "${suggestion}"?`;
 }
 
 export function error(ctx: ModelContext, code: string, message: string, span: Span, help?: string): void {
@@ -37,21 +47,21 @@ export function warning(ctx: ModelContext, code: string, message: string, span: 
   ctx.diagnostics.push(diagnostic(code, 'warning', message, span, help));
 }
 
-const KIND_NAMES: Record<JsonValue['kind'], string> = {
-  object: 'an object',
-  array: 'an array',
-  string: 'a string',
-  number: 'a number',
-  boolean: 'a boolean',
-  null: 'null',
-};
+/**
+ * How messages name an element of a list: by its `key` member when it has a string one
+ * (`user \`alice\``), else by its position (`\`users[3]\``).
+ */
+export function itemLabel(item: JsonValue, kind: string, list: string, index: number, key = 'name'): string {
+  const named = item.kind === 'object' ? findMember(item, key)?.value : undefined;
+  return named?.kind === 'string' ? `${kind} ${quote(named.value)}` : `\`${list}[${index}]\``;
+}
 
 /** Reports a value of the wrong JSON type. `expected` reads like "a string" or "an array of strings". */
 export function wrongType(ctx: ModelContext, value: JsonValue, what: string, expected: string): void {
   error(
     ctx,
     'MODEL_WRONG_TYPE',
-    `${capitalize(what)} must be ${expected}, but it is ${KIND_NAMES[value.kind]}.`,
+    `${capitalize(what)} must be ${expected}, not ${describeKind(value)}.`,
     value.span,
   );
 }
@@ -75,9 +85,9 @@ export function readObject(
     error(
       ctx,
       'MODEL_UNKNOWN_MEMBER',
-      `Unknown member "${m.key}" in ${what}.${meant(m.key, allowed)}`,
+      `${quote(m.key)} is not a member of ${what} (names are case-sensitive).${meant(m.key, allowed)}`,
       m.keySpan,
-      `Member names are case-sensitive. ${capitalize(what)} accepts: ${allowed.join(', ')}.`,
+      `${capitalize(what)} accepts ${allowed.map((a) => `\`${a}\``).join(', ')}.`,
     );
   }
   return value;
@@ -88,8 +98,20 @@ export function findMember(object: JsonObject, key: string): JsonMember | undefi
 }
 
 /** Reports that `object` lacks the required member `key`. */
-export function missing(ctx: ModelContext, object: JsonObject, key: string, what: string, help?: string): void {
-  error(ctx, 'MODEL_MISSING_MEMBER', `${capitalize(what)} has no "${key}" member, and it is required.`, object.span, help);
+export function missing(
+  ctx: ModelContext,
+  object: JsonObject,
+  key: string,
+  what: string,
+  help?: string,
+): void {
+  error(
+    ctx,
+    'MODEL_MISSING_MEMBER',
+    `${capitalize(what)} has no \`${key}\`, which is required.`,
+    object.span,
+    help,
+  );
 }
 
 /** The string value of member `key`, reporting a wrong type; undefined when absent or wrong. */
@@ -102,7 +124,7 @@ export function stringMember(
   const m = findMember(object, key);
   if (m === undefined) return undefined;
   if (m.value.kind !== 'string') {
-    wrongType(ctx, m.value, `"${key}" of ${what}`, 'a string');
+    wrongType(ctx, m.value, `\`${key}\` of ${what}`, 'a string');
     return undefined;
   }
   return m.value;
@@ -133,7 +155,7 @@ export function arrayMember(
   const m = findMember(object, key);
   if (m === undefined) return { kind: 'array', items: [], span: object.span };
   if (m.value.kind !== 'array') {
-    wrongType(ctx, m.value, `"${key}" of ${what}`, 'an array');
+    wrongType(ctx, m.value, `\`${key}\` of ${what}`, 'an array');
     return undefined;
   }
   return m.value;
@@ -159,14 +181,28 @@ export function checkName(
   error(
     ctx,
     'MODEL_INVALID_NAME',
-    `The name "${value}" of ${what} ${problem}.`,
+    `The name ${quote(value)} of ${what} ${problem}.`,
     name.span,
-    `Use 1–${maxLength} characters: ${allowedChars}.`,
+    `A ${what.replace(/^an? /, '')} name is 1–${maxLength} characters: ${allowedChars}.`,
   );
   return false;
 }
 
-/** The sentence-initial form of a description such as `policy "KmsAdmin"`. */
-export function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+/** True when no earlier definition of `kind` has this name; reports a repeat, pointing back at the first. */
+export function isNewName(
+  ctx: ModelContext,
+  kind: string,
+  name: JsonString,
+  defined: ReadonlyMap<string, { span: Span }>,
+): boolean {
+  const first = defined.get(name.value)?.span;
+  if (first === undefined) return true;
+  error(
+    ctx,
+    'MODEL_DUPLICATE_NAME',
+    `A ${kind} named ${quote(name.value)} is already defined at line ${first.line}, column ${first.column}.`,
+    name.span,
+    `${capitalize(kind)} names are unique: rename or remove one of the two.`,
+  );
+  return false;
 }

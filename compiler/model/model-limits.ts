@@ -1,4 +1,4 @@
-import { capitalize, type ModelContext, warning } from './model-fields.js';
+import { type ModelContext, quote, warning } from './model-fields.js';
 import type { Attachment } from './types.js';
 
 /** Default RAM quotas (semantics §9). Hosts may raise them, so exceeding one is a warning. */
@@ -28,7 +28,7 @@ export function checkAttachmentLimits(ctx: ModelContext, attachments: readonly A
     warning(
       ctx,
       'MODEL_ATTACHMENT_LIMIT',
-      `${capitalize(kind)} "${name}" has more than ${limit} ${type} policy attachments (this is one too many); RAM allows ${limit} per ${kind === 'user' ? 'user' : 'group or role'} by default.`,
+      `This attachment gives ${kind} ${quote(name)} more than ${limit} ${type} policies; RAM allows ${limit} per ${kind === 'user' ? 'user' : 'group or role'} by default.`,
       attachment.span,
       'RAM will refuse the attachment unless the quota was raised; merge policies or attach them to a group instead.',
     );

@@ -1,10 +1,11 @@
 import { readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import type { Diagnostic } from '../diagnostics.js';
 import type { JsonObject, JsonString } from '../parse/json-ast.js';
 import { parseJson } from '../parse/json-parser.js';
 import type { PolicyDocument, PolicyKind } from '../policy/ast.js';
 import { validatePolicy } from '../policy/validate-policy.js';
-import { capitalize, error, findMember, type ModelContext, wrongType } from './model-fields.js';
+import { capitalize, error, findMember, type ModelContext, quote, wrongType } from './model-fields.js';
 
 /**
  * Referenced files larger than this are refused unread. A policy document holds at most 6,144
@@ -27,39 +28,56 @@ export function readReferencedFile(
   what: string,
 ): { path: string; text: string } | undefined {
   if (file.value.trim() === '') {
-    error(ctx, 'MODEL_FILE_UNREADABLE', `The file path of ${what} is empty.`, file.span, 'Give a path relative to the model file.');
+    error(
+      ctx,
+      'MODEL_FILE_UNREADABLE',
+      `${capitalize(what)} is an empty path.`,
+      file.span,
+      'Give a path relative to the model file.',
+    );
     return undefined;
   }
   const path = displayPath(ctx, file.value);
-  const help = `Paths are relative to the directory of the model file; this one resolves to "${path}".`;
+  const help = `Paths are relative to the directory of the model file; this one is ${quote(path)}.`;
   try {
     const stats = statSync(path);
     if (!stats.isFile()) {
-      error(ctx, 'MODEL_FILE_UNREADABLE', `"${path}", named by ${what}, is not a file.`, file.span, help);
+      error(
+        ctx,
+        'MODEL_FILE_UNREADABLE',
+        `${quote(path)}, named by ${what}, is not a file.`,
+        file.span,
+        help,
+      );
       return undefined;
     }
     if (stats.size > MAX_REFERENCED_FILE_BYTES) {
       error(
         ctx,
         'MODEL_FILE_TOO_LARGE',
-        `"${path}", named by ${what}, is ${stats.size} bytes; files named by a model may hold at most ${MAX_REFERENCED_FILE_BYTES} bytes.`,
+        `${quote(path)}, named by ${what}, has ${stats.size} bytes; a model may name files of at most ${MAX_REFERENCED_FILE_BYTES} bytes.`,
         file.span,
-        'A policy document holds at most 6,144 characters; check that the path names the right file.',
+        'A policy document holds at most 6,144 characters: check that the path names the right file.',
       );
       return undefined;
     }
     return { path, text: readFileSync(path, 'utf8') };
   } catch (cause) {
-    const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'it does not exist' : String(cause);
-    error(ctx, 'MODEL_FILE_UNREADABLE', `Cannot read "${path}", named by ${what}: ${reason}.`, file.span, help);
+    const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(cause);
+    error(
+      ctx,
+      'MODEL_FILE_UNREADABLE',
+      `Cannot read ${quote(path)}, named by ${what}: ${reason}.`,
+      file.span,
+      help,
+    );
     return undefined;
   }
 }
 
 /**
- * The policy document of `owner`, given inline under `documentKey` or by path under `fileKey`
- * (exactly one of them must be present; the caller checks that). Returns undefined when the
- * document is missing or invalid (the problems are reported).
+ * The policy document of `owner`, given inline under `keys.document` or by path under `keys.file`
+ * (the caller has checked that exactly one is present). Undefined when it is invalid (reported).
  */
 export function readPolicySource(
   ctx: ModelContext,
@@ -75,10 +93,10 @@ export function readPolicySource(
   const file = findMember(owner, keys.file);
   if (file === undefined) return undefined;
   if (file.value.kind !== 'string') {
-    wrongType(ctx, file.value, `"${keys.file}" of ${what}`, 'a string (a path relative to the model file)');
+    wrongType(ctx, file.value, `\`${keys.file}\` of ${what}`, 'a string (a path relative to the model file)');
     return undefined;
   }
-  const read = readReferencedFile(ctx, file.value, `"${keys.file}" of ${what}`);
+  const read = readReferencedFile(ctx, file.value, `\`${keys.file}\` of ${what}`);
   if (read === undefined) return undefined;
   const parsed = parseJson(read.text, read.path);
   ctx.diagnostics.push(...parsed.diagnostics);
@@ -88,7 +106,7 @@ export function readPolicySource(
 
 function validated(
   ctx: ModelContext,
-  result: { document: PolicyDocument | null; diagnostics: readonly import('../diagnostics.js').Diagnostic[] },
+  result: { document: PolicyDocument | null; diagnostics: readonly Diagnostic[] },
 ): PolicyDocument | undefined {
   ctx.diagnostics.push(...result.diagnostics);
   return result.document ?? undefined;
@@ -103,21 +121,19 @@ export function exactlyOne(
   code: string,
 ): boolean {
   const present = owner.members.filter((m) => keys.includes(m.key));
-  if (present.length === 1) return true;
-  const list = keys.map((k) => `"${k}"`).join(', ');
-  if (present.length === 0) {
+  const list = keys.map((k) => `\`${k}\``).join(', ');
+  const [first, second] = present;
+  if (first === undefined) {
     error(ctx, code, `${capitalize(what)} has none of ${list}; it needs exactly one.`, owner.span);
-  } else {
-    const second = present[1];
-    if (second !== undefined) {
-      error(
-        ctx,
-        code,
-        `${capitalize(what)} has both "${present[0]?.key}" and "${second.key}"; it needs exactly one of ${list}.`,
-        second.keySpan,
-        'Keep the one that holds the document in force and remove the others.',
-      );
-    }
+    return false;
   }
+  if (second === undefined) return true;
+  error(
+    ctx,
+    code,
+    `${capitalize(what)} has both \`${first.key}\` and \`${second.key}\`; it needs exactly one of ${list}.`,
+    second.keySpan,
+    'Keep one of them and remove the others.',
+  );
   return false;
 }

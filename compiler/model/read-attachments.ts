@@ -5,6 +5,8 @@ import { isServiceLinkedRolePolicyName } from './builtin-policies.js';
 import {
   error,
   type ModelContext,
+  meant,
+  quote,
   readObject,
   requiredString,
   stringMember,
@@ -31,23 +33,25 @@ export function readAttachments(ctx: ModelContext, list: JsonArray, names: Attac
   const attachments: Attachment[] = [];
   const seen = new Map<string, Span>();
   list.items.forEach((item, index) => {
-    const what = `attachments[${index}]`;
+    const what = `\`attachments[${index}]\``;
     const object = readObject(ctx, item, what, ATTACHMENT_MEMBERS);
     if (object === null) return;
     const policyType = readPolicyType(ctx, object, what);
     const to = readTarget(ctx, object, what, names);
     const resourceGroup = readResourceGroup(ctx, object, what);
     const policy = requiredString(ctx, object, 'policy', what);
-    const policyOk = policy !== undefined && policyType !== undefined && checkPolicy(ctx, policy, policyType, names);
+    const policyOk =
+      policy !== undefined && policyType !== undefined && checkPolicy(ctx, policy, policyType, names);
     if (!policyOk || to === undefined || resourceGroup === undefined) return;
     const key = JSON.stringify([policyType, policy.value, to.kind, to.name, resourceGroup]);
     const first = seen.get(key);
     if (first !== undefined) {
-      const scope = resourceGroup === null ? 'account scope' : `resource group ${resourceGroup}`;
+      const scope =
+        resourceGroup === null ? 'account scope' : `the scope of resource group \`${resourceGroup}\``;
       error(
         ctx,
         'MODEL_DUPLICATE_ATTACHMENT',
-        `Policy "${policy.value}" is attached to ${to.kind}/${to.name} at ${scope} twice (first at line ${first.line}, column ${first.column}).`,
+        `Policy ${quote(policy.value)} is attached to ${quote(`${to.kind}/${to.name}`)} at ${scope} twice (first at line ${first.line}, column ${first.column}).`,
         object.span,
         'Remove one of the two attachments.',
       );
@@ -59,7 +63,11 @@ export function readAttachments(ctx: ModelContext, list: JsonArray, names: Attac
   return attachments;
 }
 
-function readPolicyType(ctx: ModelContext, object: JsonObject, what: string): 'Custom' | 'System' | undefined {
+function readPolicyType(
+  ctx: ModelContext,
+  object: JsonObject,
+  what: string,
+): 'Custom' | 'System' | undefined {
   const value = stringMember(ctx, object, 'policyType', what);
   if (value === undefined) return object.members.some((m) => m.key === 'policyType') ? undefined : 'Custom';
   const match = POLICY_TYPES.find((t) => t === value.value);
@@ -67,9 +75,9 @@ function readPolicyType(ctx: ModelContext, object: JsonObject, what: string): 'C
   error(
     ctx,
     'MODEL_POLICY_TYPE',
-    `The policyType "${value.value}" of ${what} is neither "Custom" nor "System".${suggest(ctx, value.value, POLICY_TYPES)}`,
+    `The policyType ${quote(value.value)} of ${what} is neither \`Custom\` nor \`System\`.${meant(value.value, POLICY_TYPES)}`,
     value.span,
-    'Use "System" for the built-in Aliyun… policies and "Custom" (the default) for policies of this model.',
+    'Use `System` for the built-in `Aliyun…` policies and `Custom` (the default) for policies of this model.',
   );
   return undefined;
 }
@@ -80,33 +88,38 @@ function readTarget(
   what: string,
   names: AttachmentNames,
 ): AttachmentTarget | undefined {
-  const to = requiredString(ctx, object, 'to', what, 'Name the identity as "user/<name>", "group/<name>" or "role/<name>".');
+  const to = requiredString(
+    ctx,
+    object,
+    'to',
+    what,
+    'Name the identity as `user/<name>`, `group/<name>` or `role/<name>`.',
+  );
   if (to === undefined) return undefined;
   const slash = to.value.indexOf('/');
   const kind = TARGET_KINDS.find((k) => k === to.value.slice(0, slash));
   const name = to.value.slice(slash + 1);
   if (slash < 0 || kind === undefined || name === '') {
-    const fixed = slash < 0 ? '' : suggest(ctx, to.value.slice(0, slash), TARGET_KINDS);
+    const fixed = slash < 0 ? '' : meant(to.value.slice(0, slash), TARGET_KINDS);
     error(
       ctx,
       'MODEL_ATTACHMENT_TARGET',
-      `The target "${to.value}" of ${what} is not "user/<name>", "group/<name>" or "role/<name>".${fixed}`,
+      `The target ${quote(to.value)} of ${what} is not \`user/<name>\`, \`group/<name>\` or \`role/<name>\`.${fixed}`,
       to.span,
-      'Kinds are lower-case: user, group or role, then "/" and the identity name.',
+      'Write the kind in lower case (`user`, `group` or `role`), then `/` and the identity name.',
     );
     return undefined;
   }
-  const identities = kind === 'user' ? names.users : kind === 'group' ? names.groups : names.roles;
-  if (!identities.has(name)) {
+  if (!identitiesOf(names, kind).has(name)) {
     unknownIdentity(ctx, to, kind, name, names);
     return undefined;
   }
-  const role = kind === 'role' ? names.roles.get(name) : undefined;
-  if (role?.serviceLinkedTo != null) {
+  const linked = kind === 'role' ? names.roles.get(name)?.serviceLinkedTo : null;
+  if (linked !== null && linked !== undefined) {
     error(
       ctx,
       'MODEL_SLR_ATTACHMENT',
-      `Role "${name}" is a service-linked role of ${role.serviceLinkedTo}: no policy can be attached to or detached from it.`,
+      `Role ${quote(name)} is the service-linked role of \`${linked}\`: no policy can be attached to or detached from a service-linked role.`,
       to.span,
       'The service defines the permissions of its service-linked role; attach the policy to another identity.',
     );
@@ -122,19 +135,20 @@ function unknownIdentity(
   name: string,
   names: AttachmentNames,
 ): void {
-  const identities = kind === 'user' ? names.users : kind === 'group' ? names.groups : names.roles;
-  const otherKind = TARGET_KINDS.find(
-    (k) => k !== kind && (k === 'user' ? names.users : k === 'group' ? names.groups : names.roles).has(name),
-  );
+  const otherKind = TARGET_KINDS.find((k) => k !== kind && identitiesOf(names, k).has(name));
   error(
     ctx,
     'MODEL_UNKNOWN_IDENTITY',
-    `The attachment names ${kind} "${name}", which the model does not define.${suggest(ctx, name, identities.keys())}`,
+    `The attachment names ${kind} ${quote(name)}, which the model does not define.${suggest(ctx, name, identitiesOf(names, kind).keys())}`,
     to.span,
     otherKind === undefined
-      ? `Define the ${kind} under "${kind}s", or fix the name.`
-      : `There is a ${otherKind} named "${name}": write "${otherKind}/${name}".`,
+      ? `Define the ${kind} under \`${kind}s\`, or fix the name.`
+      : `There is a ${otherKind} named ${quote(name)}: write ${quote(`${otherKind}/${name}`)}.`,
   );
+}
+
+function identitiesOf(names: AttachmentNames, kind: AttachmentTarget['kind']): ReadonlyMap<string, unknown> {
+  return kind === 'user' ? names.users : kind === 'group' ? names.groups : names.roles;
 }
 
 function readResourceGroup(ctx: ModelContext, object: JsonObject, what: string): string | null | undefined {
@@ -144,9 +158,9 @@ function readResourceGroup(ctx: ModelContext, object: JsonObject, what: string):
   error(
     ctx,
     'MODEL_RESOURCE_GROUP',
-    `The resourceGroup "${value.value}" of ${what} is not a resource group id.`,
+    `The resourceGroup ${quote(value.value)} of ${what} is not a resource group id.`,
     value.span,
-    'Resource group ids are "rg-" followed by letters and digits, e.g. "rg-aek2examplegroup"; leave "resourceGroup" out for account scope.',
+    'A resource group id is `rg-` and 1–64 letters and digits, e.g. `rg-aek2examplegroup`; leave `resourceGroup` out for account scope.',
   );
   return undefined;
 }
@@ -163,19 +177,20 @@ function checkPolicy(
     if (isServiceLinkedRolePolicyName(name)) {
       error(
         ctx,
-        'MODEL_UNKNOWN_SYSTEM_POLICY',
-        `"${name}" is the policy of a service-linked role and cannot be attached to other identities.`,
+        'MODEL_SLR_ATTACHMENT',
+        `${quote(name)} is the policy of a service-linked role: it applies to that role only and cannot be attached.`,
         policy.span,
+        'KMS service-linked roles carry their policies already; attach a system or custom policy instead.',
       );
     } else {
       error(
         ctx,
         'MODEL_UNKNOWN_SYSTEM_POLICY',
-        `There is no system policy named "${name}".${suggest(ctx, name, SYSTEM_POLICIES.keys())}`,
+        `There is no system policy named ${quote(name)}.${meant(name, [...SYSTEM_POLICIES.keys()])}`,
         policy.span,
         names.policies.has(name)
-          ? `"${name}" is a custom policy of this model: remove "policyType": "System".`
-          : `The system policies are: ${[...SYSTEM_POLICIES.keys()].join(', ')}.`,
+          ? `${quote(name)} is a custom policy of this model: remove \`"policyType": "System"\`.`
+          : `The system policies are ${[...SYSTEM_POLICIES.keys()].map((n) => `\`${n}\``).join(', ')}.`,
       );
     }
     return false;
@@ -185,20 +200,20 @@ function checkPolicy(
     error(
       ctx,
       'MODEL_UNKNOWN_POLICY',
-      `"${name}" is a system policy, but the attachment does not say so.`,
+      `${quote(name)} is a system policy, but the attachment does not say so.`,
       policy.span,
-      'Add "policyType": "System" to the attachment; attachments are Custom unless they say otherwise.',
+      'Add `"policyType": "System"` to the attachment; attachments are `Custom` unless they say otherwise.',
     );
     return false;
   }
   error(
     ctx,
     'MODEL_UNKNOWN_POLICY',
-    `There is no custom policy named "${name}" in the model.${
+    `There is no custom policy named ${quote(name)} in the model.${
       suggest(ctx, name, names.policies.keys()) || suggest(ctx, name, SYSTEM_POLICIES.keys())
     }`,
     policy.span,
-    'Define it under "policies", or, for a system policy, add "policyType": "System".',
+    'Define it under `policies`, or, for a system policy, add `"policyType": "System"`.',
   );
   return false;
 }

@@ -9,18 +9,26 @@ import {
   checkName,
   error,
   findMember,
+  isNewName,
+  itemLabel,
   type ModelContext,
+  meant,
+  quote,
   readObject,
   requiredString,
   stringMember,
-  suggest,
   wrongType,
 } from './model-fields.js';
 import { exactlyOne, readPolicySource } from './policy-source.js';
-import { duplicateName } from './read-policies.js';
 import type { Role } from './types.js';
 
-const ROLE_MEMBERS = ['name', 'maxSessionDuration', 'trustPolicy', 'trustPolicyFile', 'serviceLinkedTo'] as const;
+const ROLE_MEMBERS = [
+  'name',
+  'maxSessionDuration',
+  'trustPolicy',
+  'trustPolicyFile',
+  'serviceLinkedTo',
+] as const;
 const ROLE_NAME = /^[A-Za-z0-9.-]+$/;
 /** Bounds of a role's MaxSessionDuration in seconds (semantics §7.1). */
 export const MIN_SESSION_DURATION = 3600;
@@ -32,18 +40,17 @@ const SLR_RULE =
 export function readRoles(ctx: ModelContext, list: JsonArray): Map<string, Role> {
   const roles = new Map<string, Role>();
   list.items.forEach((item, index) => {
-    const object = readObject(ctx, item, `roles[${index}]`, ROLE_MEMBERS);
+    const what = itemLabel(item, 'role', 'roles', index);
+    const object = readObject(ctx, item, what, ROLE_MEMBERS);
     if (object === null) return;
-    const name = requiredString(ctx, object, 'name', `roles[${index}]`);
-    const what = name === undefined ? `roles[${index}]` : `role "${name.value}"`;
+    const name = requiredString(ctx, object, 'name', what);
     const role =
       findMember(object, 'serviceLinkedTo') === undefined
         ? readNormalRole(ctx, object, name, what)
         : readServiceLinkedRole(ctx, object, name, what);
     if (name === undefined) return;
-    if (!checkName(ctx, name, 'a role', ROLE_NAME, 'letters, digits, "-" and "."', 64)) return;
-    const first = roles.get(name.value);
-    if (first !== undefined) return duplicateName(ctx, 'role', name, first.span);
+    if (!checkName(ctx, name, 'a role', ROLE_NAME, 'letters, digits, `-` and `.`', 64)) return;
+    if (!isNewName(ctx, 'role', name, roles)) return;
     roles.set(name.value, { name: name.value, ...role, span: object.span });
   });
   return roles;
@@ -51,18 +58,29 @@ export function readRoles(ctx: ModelContext, list: JsonArray): Map<string, Role>
 
 type RoleBody = Omit<Role, 'name' | 'span'>;
 
-function readNormalRole(ctx: ModelContext, object: JsonObject, name: JsonString | undefined, what: string): RoleBody {
+function readNormalRole(
+  ctx: ModelContext,
+  object: JsonObject,
+  name: JsonString | undefined,
+  what: string,
+): RoleBody {
   const linked = name === undefined ? undefined : findServiceLinkedRoleByName(name.value);
   if (name !== undefined && linked !== undefined) {
     error(
       ctx,
       'MODEL_SLR_NOT_LINKED',
-      `Role "${name.value}" has the name of the service-linked role of ${linked.service} but no "serviceLinkedTo"; ${SLR_RULE}.`,
+      `Role ${quote(name.value)} has the name of the service-linked role of \`${linked.service}\` but no \`serviceLinkedTo\`; ${SLR_RULE}.`,
       name.span,
-      `Declare it as { "name": "${name.value}", "serviceLinkedTo": "${linked.service}" } with nothing else, or give your role another name.`,
+      `Declare it as \`{ "name": "${name.value}", "serviceLinkedTo": "${linked.service}" }\` with nothing else, or give your role another name.`,
     );
   }
-  const trustPolicy = exactlyOne(ctx, object, ['trustPolicy', 'trustPolicyFile'], what, 'MODEL_ROLE_TRUST_POLICY')
+  const trustPolicy = exactlyOne(
+    ctx,
+    object,
+    ['trustPolicy', 'trustPolicyFile'],
+    what,
+    'MODEL_ROLE_TRUST_POLICY',
+  )
     ? readPolicySource(ctx, object, { document: 'trustPolicy', file: 'trustPolicyFile' }, 'trust', what)
     : undefined;
   return {
@@ -76,7 +94,7 @@ function readSessionDuration(ctx: ModelContext, object: JsonObject, what: string
   const m = findMember(object, 'maxSessionDuration');
   if (m === undefined) return MIN_SESSION_DURATION;
   if (m.value.kind !== 'number') {
-    wrongType(ctx, m.value, `"maxSessionDuration" of ${what}`, 'a number of seconds');
+    wrongType(ctx, m.value, `\`maxSessionDuration\` of ${what}`, 'a number of seconds');
     return MIN_SESSION_DURATION;
   }
   const seconds = m.value.value;
@@ -86,7 +104,7 @@ function readSessionDuration(ctx: ModelContext, object: JsonObject, what: string
       'MODEL_SESSION_DURATION',
       `The maxSessionDuration ${m.value.raw} of ${what} is not a whole number of seconds from 3,600 to 43,200.`,
       m.value.span,
-      'Use 3600 (one hour, the default) up to 43200 (twelve hours).',
+      'Use 3600 (one hour, the default) up to 43200 (twelve hours), without quotes.',
     );
   }
   return seconds;
@@ -104,35 +122,36 @@ function readServiceLinkedRole(
     error(
       ctx,
       'MODEL_SLR_IMMUTABLE',
-      `${capitalize(what)} is a service-linked role and cannot have "${key}": ${SLR_RULE}.`,
+      `${capitalize(what)} is a service-linked role and cannot have \`${key}\`: ${SLR_RULE}.`,
       m.keySpan,
-      `Remove "${key}"; the catalog supplies the trust policy and permissions of KMS service-linked roles.`,
+      `Remove \`${key}\`; ramc knows the trust policy and permissions of every KMS service-linked role.`,
     );
   }
   const service = stringMember(ctx, object, 'serviceLinkedTo', what);
-  const body: RoleBody = { maxSessionDuration: MIN_SESSION_DURATION, trustPolicy: null, serviceLinkedTo: null };
+  const body: RoleBody = {
+    maxSessionDuration: MIN_SESSION_DURATION,
+    trustPolicy: null,
+    serviceLinkedTo: null,
+  };
   if (service === undefined) return body;
-  body.serviceLinkedTo = service.value;
   const entry = findServiceLinkedRoleByService(service.value);
+  body.serviceLinkedTo = entry?.service ?? service.value;
   if (entry === undefined) {
+    const services = SERVICE_LINKED_ROLES.map((r) => r.service);
     error(
       ctx,
       'MODEL_SLR_UNKNOWN_SERVICE',
-      `"${service.value}" is not a service with a KMS service-linked role.${suggest(
-        ctx,
-        service.value,
-        SERVICE_LINKED_ROLES.map((r) => r.service),
-      )}`,
+      `${quote(service.value)} is not a service with a KMS service-linked role.${meant(service.value, services)}`,
       service.span,
-      `The KMS service-linked roles are linked to: ${SERVICE_LINKED_ROLES.map((r) => r.service).join(', ')}.`,
+      `KMS service-linked roles are linked to ${services.map((s) => `\`${s}\``).join(', ')}.`,
     );
   } else if (name !== undefined && name.value !== entry.roleName) {
     error(
       ctx,
       'MODEL_SLR_NAME',
-      `The service-linked role of ${entry.service} is named "${entry.roleName}", not "${name.value}".`,
+      `The service-linked role of \`${entry.service}\` is named \`${entry.roleName}\`, not ${quote(name.value)}.`,
       name.span,
-      `Rename the role to "${entry.roleName}"; a service names its own service-linked role.`,
+      `Rename the role to \`${entry.roleName}\`: a service names its own service-linked role.`,
     );
   }
   return body;

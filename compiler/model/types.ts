@@ -1,7 +1,6 @@
-import type { Span } from '../diagnostics.js';
 import type { PolicyType } from '../../runtime/types.js';
+import type { Span } from '../diagnostics.js';
 import type { PolicyDocument } from '../policy/ast.js';
-
 
 export type { PolicyType } from '../../runtime/types.js';
 

@@ -58,7 +58,15 @@ export function toPlain(value: JsonValue): unknown {
   switch (value.kind) {
     case 'object': {
       const out: Record<string, unknown> = {};
-      for (const m of value.members) out[m.key] = toPlain(m.value);
+      // defineProperty, not assignment: a `__proto__` key must stay an ordinary member.
+      for (const m of value.members) {
+        Object.defineProperty(out, m.key, {
+          value: toPlain(m.value),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
       return out;
     }
     case 'array':

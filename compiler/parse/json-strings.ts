@@ -36,7 +36,7 @@ const SIMPLE_ESCAPES: Readonly<Record<string, string>> = {
 const ESCAPE_HELP =
   'the escapes JSON allows are \\" \\\\ \\/ \\b \\f \\n \\r \\t and \\uXXXX; to write a backslash, double it: \\\\';
 
-const CONTROL_NAMES: Readonly<Record<number, string>> = { 0x08: 'backspace', 0x09: 'tab', 0x0c: 'form feed' };
+const CONTROL_NAMES: Readonly<Record<number, string>> = { 8: 'backspace', 9: 'tab', 12: 'form feed' };
 
 /**
  * Reads the JSON string literal whose opening quote is at `start`, in one linear pass.

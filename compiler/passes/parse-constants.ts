@@ -13,7 +13,10 @@ const STRING_EQUALITY: ReadonlySet<ConditionOperator> = new Set([
   'StringNotEqualsIgnoreCase',
 ]);
 
-const IGNORE_CASE: ReadonlySet<ConditionOperator> = new Set(['StringEqualsIgnoreCase', 'StringNotEqualsIgnoreCase']);
+const IGNORE_CASE: ReadonlySet<ConditionOperator> = new Set([
+  'StringEqualsIgnoreCase',
+  'StringNotEqualsIgnoreCase',
+]);
 
 /**
  * Parses every condition's values once for its operator's type (semantics §4.1) so engines never parse
@@ -27,7 +30,10 @@ export function parseConstants(ir: Ir): Ir {
   const statements = ir.statements.map((s) =>
     s.conditions.length === 0
       ? s
-      : { ...s, conditions: s.conditions.map((c): IrCondition => ({ ...c, constants: constantsFor(ir, table, c) })) },
+      : {
+          ...s,
+          conditions: s.conditions.map((c): IrCondition => ({ ...c, constants: constantsFor(ir, table, c) })),
+        },
   );
   return { ...ir, strings: table.strings, statements };
 }

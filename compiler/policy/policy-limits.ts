@@ -14,8 +14,8 @@ export const POLICY_MAX_LENGTH: Readonly<Record<PolicyKind, number>> = {
 /** Longest `Sid` (semantics §2). */
 export const SID_MAX_LENGTH = 128;
 
-/** Unicode code points in a string (a surrogate pair counts once). */
-function codePoints(text: string): number {
+/** Characters of a string as the limits count them: Unicode code points (a surrogate pair counts once). */
+export function codePointLength(text: string): number {
   let n = text.length;
   for (let i = 0; i + 1 < text.length; i++) {
     const c = text.charCodeAt(i);
@@ -30,7 +30,7 @@ function codePoints(text: string): number {
 
 /** Characters of a string as a JSON string literal, quotes and escapes included. */
 function stringLength(text: string): number {
-  return codePoints(JSON.stringify(text));
+  return codePointLength(JSON.stringify(text));
 }
 
 /**

@@ -73,7 +73,12 @@ function checkKeyAgainstCatalog(ctx: ValidationContext, operator: ConditionOpera
   );
 }
 
-function checkValues(ctx: ValidationContext, operator: ConditionOperator, key: string, values: Located[]): boolean {
+function checkValues(
+  ctx: ValidationContext,
+  operator: ConditionOperator,
+  key: string,
+  values: Located[],
+): boolean {
   const type = operatorValueType(operator);
   let ok = true;
   for (const v of values) {
@@ -126,7 +131,14 @@ function validateOperatorBlock(
     const first = seen.get(keyLower);
     if (key.key.length === 0) {
       ok = false;
-      report(ctx, 'CONDITION_KEY_EMPTY', 'error', `A condition key under \`${operator}\` is empty.`, key.keySpan, 'Name a condition key such as `acs:SourceIp`.');
+      report(
+        ctx,
+        'CONDITION_KEY_EMPTY',
+        'error',
+        `A condition key under \`${operator}\` is empty.`,
+        key.keySpan,
+        'Name a condition key such as `acs:SourceIp`.',
+      );
     } else if (first !== undefined) {
       ok = false;
       report(
@@ -141,12 +153,20 @@ function validateOperatorBlock(
       seen.set(keyLower, key);
       checkKeyAgainstCatalog(ctx, operator, key);
     }
-    const values = readStringList(ctx, key.value, `\`${excerpt(key.key)}\` under \`${operator}\``);
-    if (values === null || !checkValues(ctx, operator, key.key, values)) {
+    const list = readStringList(ctx, key.value, `\`${excerpt(key.key)}\` under \`${operator}\``);
+    const valuesOk = checkValues(ctx, operator, key.key, list.values);
+    if (!list.ok || !valuesOk) {
       ok = false;
       continue;
     }
-    clauses.push({ operator, operatorSpan: block.keySpan, key: key.key, keyLower, keySpan: key.keySpan, values });
+    clauses.push({
+      operator,
+      operatorSpan: block.keySpan,
+      key: key.key,
+      keyLower,
+      keySpan: key.keySpan,
+      values: list.values,
+    });
   }
   return ok ? clauses : null;
 }

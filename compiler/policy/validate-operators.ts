@@ -56,6 +56,7 @@ export function unsupportedOperatorHelp(name: string): string | undefined {
     return 'To require that a key is present, use `StringLike` with the value `*`; to require that it is absent, use `StringNotLike` with `*`.';
   }
   if (lower.startsWith('arn')) return 'Compare ARNs with `StringEquals` or `StringLike` instead.';
-  if (lower.startsWith('binary')) return 'RAM has no binary values; compare strings with the `String*` operators.';
+  if (lower.startsWith('binary'))
+    return 'RAM has no binary values; compare strings with the `String*` operators.';
   return undefined;
 }

@@ -10,7 +10,11 @@ function editDistance(a: string, b: string, limit: number): number {
     let rowMin = i;
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      const value = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + cost,
+      );
       current.push(value);
       rowMin = Math.min(rowMin, value);
     }
@@ -20,9 +24,12 @@ function editDistance(a: string, b: string, limit: number): number {
   return previous[b.length] ?? limit + 1;
 }
 
+/** Shortest candidate that counts as meant when the input merely extends it (`Boolean` for `Bool`). */
+const MIN_PREFIX_LENGTH = 4;
+
 /**
  * The candidate the user most likely meant: one equal ignoring case, else the closest within two edits
- * (ignoring case) that is not shorter than the distance suggests. Undefined when nothing is close.
+ * (fewer for short names), else one the input starts with. Case is ignored. Undefined when nothing is close.
  */
 export function didYouMean(input: string, candidates: readonly string[]): string | undefined {
   if (input.length > MAX_INPUT_LENGTH) return undefined;
@@ -39,7 +46,8 @@ export function didYouMean(input: string, candidates: readonly string[]): string
       bestDistance = distance;
     }
   }
-  return best;
+  if (best !== undefined) return best;
+  return candidates.find((c) => c.length >= MIN_PREFIX_LENGTH && lower.startsWith(c.toLowerCase()));
 }
 
 /** ` Did you mean \`X\`?` or the empty string, for appending to a message. */

@@ -1,12 +1,12 @@
 import type { JsonValue } from '../parse/json-ast.js';
 import type { Located } from './ast.js';
-import { describeKind, report, type ValidationContext } from './validate-context.js';
+import { describeKind, excerpt, report, type ValidationContext } from './validate-context.js';
 
 /** How to write a non-string JSON value as the string RAM expects. */
 function quoteHelp(value: JsonValue): string {
   switch (value.kind) {
     case 'number':
-      return `Every value in a RAM policy is a string: write it quoted: "${value.raw}".`;
+      return `Every value in a RAM policy is a string: write it quoted: "${excerpt(value.raw)}".`;
     case 'boolean':
       return `Every value in a RAM policy is a string: write it quoted: "${value.value}".`;
     case 'null':
@@ -16,13 +16,20 @@ function quoteHelp(value: JsonValue): string {
   }
 }
 
+/** The strings of a list value, and whether the whole value was well-formed. */
+export interface StringList {
+  /** Every string item, also when other items were wrong, so they can still be checked. */
+  values: Located[];
+  ok: boolean;
+}
+
 /**
  * Reads a string, or a non-empty array of strings (a single string and a one-element array are the same,
- * semantics §2). Reports every item that is not a string. Returns null when anything was wrong.
- * `what` names the place for messages, e.g. "`Action` of Statement[0]".
+ * semantics §2). Reports every item that is not a string. `what` names the place for messages, e.g.
+ * "`Action` of Statement[0]".
  */
-export function readStringList(ctx: ValidationContext, value: JsonValue, what: string): Located[] | null {
-  if (value.kind === 'string') return [{ value: value.value, span: value.span }];
+export function readStringList(ctx: ValidationContext, value: JsonValue, what: string): StringList {
+  if (value.kind === 'string') return { values: [{ value: value.value, span: value.span }], ok: true };
   if (value.kind !== 'array') {
     report(
       ctx,
@@ -32,7 +39,7 @@ export function readStringList(ctx: ValidationContext, value: JsonValue, what: s
       value.span,
       quoteHelp(value),
     );
-    return null;
+    return { values: [], ok: false };
   }
   if (value.items.length === 0) {
     report(
@@ -43,7 +50,7 @@ export function readStringList(ctx: ValidationContext, value: JsonValue, what: s
       value.span,
       'Give at least one value, or remove the member.',
     );
-    return null;
+    return { values: [], ok: false };
   }
   const out: Located[] = [];
   let ok = true;
@@ -62,5 +69,5 @@ export function readStringList(ctx: ValidationContext, value: JsonValue, what: s
       );
     }
   }
-  return ok ? out : null;
+  return { values: out, ok };
 }

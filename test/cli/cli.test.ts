@@ -50,11 +50,18 @@ describe('ramc check', () => {
     );
     const text = await runCli(['check', model]);
     expect(text.code).toBe(1);
-    expect(text.stdout).toMatch(new RegExp(`${model.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:19: error \\w+`));
+    expect(text.stdout).toMatch(
+      new RegExp(`${model.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:19: error \\w+`),
+    );
     const json = await runCli(['check', model, '--format', 'json']);
     expect(json.code).toBe(1);
-    const diagnostics = JSON.parse(json.stdout) as { severity: string; span: { line: number; column: number } }[];
-    expect(diagnostics.some((d) => d.severity === 'error' && d.span.line === 5 && d.span.column === 19)).toBe(true);
+    const diagnostics = JSON.parse(json.stdout) as {
+      severity: string;
+      span: { line: number; column: number };
+    }[];
+    expect(diagnostics.some((d) => d.severity === 'error' && d.span.line === 5 && d.span.column === 19)).toBe(
+      true,
+    );
   });
 
   it('reports a missing model file as a diagnostic, not a stack trace', async () => {
@@ -76,7 +83,10 @@ describe('ramc eval', () => {
 
   for (const engine of ['reference', 'ts']) {
     it(`decides JSON Lines from stdin with the ${engine} engine`, async () => {
-      const result = await runCli(['eval', '--model', MODEL, '--engine', engine], `${request}\n\n{"id":"r2"}\n`);
+      const result = await runCli(
+        ['eval', '--model', MODEL, '--engine', engine],
+        `${request}\n\n{"id":"r2"}\n`,
+      );
       const [first, second] = jsonLines(result.stdout);
       expect(first).toMatchObject({ id: 'r1', decision: 'Allow', principal: ALICE });
       expect(second).toMatchObject({ id: 'r2', decision: 'ImplicitDeny', error: { code: 'InvalidRequest' } });
@@ -90,14 +100,21 @@ describe('ramc eval', () => {
     const decisions = jsonLines(result.stdout);
     expect(decisions.map((d) => d.decision)).toEqual(['ImplicitDeny', 'ImplicitDeny', 'Allow']);
     expect(decisions[0]?.error).toMatchObject({ code: 'InvalidRequest' });
-    expect(String((decisions[1]?.error as { message: string }).message)).toContain('line 2');
+    expect(decisions[1]?.error).toMatchObject({ message: expect.stringContaining('line 2') });
   });
 
   it('explains with source positions', async () => {
-    const result = await runCli(['eval', '--model', MODEL, '--engine', 'reference', '--explain'], `${request}\n`);
-    const [decision] = jsonLines(result.stdout) as { explanation?: { statements: { position?: { file: string } }[] } }[];
+    const result = await runCli(
+      ['eval', '--model', MODEL, '--engine', 'reference', '--explain'],
+      `${request}\n`,
+    );
+    const [decision] = jsonLines(result.stdout) as {
+      explanation?: { statements: { position?: { file: string } }[] };
+    }[];
     expect(decision?.explanation?.statements.length).toBeGreaterThan(0);
-    expect(decision?.explanation?.statements.some((s) => s.position?.file.endsWith('kms-project-crypto.json'))).toBe(true);
+    expect(
+      decision?.explanation?.statements.some((s) => s.position?.file.endsWith('kms-project-crypto.json')),
+    ).toBe(true);
   });
 
   it('compiles a bundle, inspects it, and evaluates it like the model', async () => {
@@ -109,8 +126,17 @@ describe('ramc eval', () => {
     expect(inspected.code).toBe(0);
     expect(inspected.stdout).toContain('KmsProjectCrypto');
     const fromBundle = await runCli(['eval', '--bundle', bundle, '--requests', REQUESTS]);
-    const fromModel = await runCli(['eval', '--model', MODEL, '--engine', 'reference', '--requests', REQUESTS]);
-    const strip = (text: string) => jsonLines(text).map((d) => [d.id, d.decision, (d.error as { code?: string })?.code]);
+    const fromModel = await runCli([
+      'eval',
+      '--model',
+      MODEL,
+      '--engine',
+      'reference',
+      '--requests',
+      REQUESTS,
+    ]);
+    const strip = (text: string) =>
+      jsonLines(text).map((d) => [d.id, d.decision, (d.error as { code?: string })?.code]);
     expect(strip(fromBundle.stdout)).toEqual(strip(fromModel.stdout));
     expect(jsonLines(fromBundle.stdout)).toHaveLength(17);
   });

@@ -1,0 +1,133 @@
+import { expandOperation } from '../../runtime/operations.js';
+import { readRequest } from '../../runtime/request.js';
+import { formatCurrentTime } from '../../runtime/request-context.js';
+import type {
+  Check,
+  DecidingStatement,
+  Decision,
+  DecisionError,
+  DecisionKind,
+  DecisionStep,
+  Explanation,
+} from '../../runtime/types.js';
+import type { AccountModel } from '../model/types.js';
+import { type CheckDecision, decideCheck, type EvaluationContext } from './evaluate.js';
+import { addUnique } from './explain.js';
+import { resolveCaller } from './principal.js';
+
+/**
+ * Decides one raw request against a model: read it (interfaces §2), identify the caller, then decide
+ * its action, or every (action, resource) pair of its operation. May throw only on an internal bug;
+ * the authorizer turns that into an error decision.
+ */
+export function authorizeRequest(
+  model: AccountModel,
+  raw: unknown,
+  explain: boolean,
+  now: () => number,
+): Decision {
+  const read = readRequest(raw);
+  if (!read.ok) return errorDecision(read.error, read.id ?? null, null, explain);
+  const request = read.request;
+  const resolved = resolveCaller(model, request.caller);
+  if (!resolved.ok) return errorDecision(resolved.error, request.id, null, explain);
+  const ctx: EvaluationContext = {
+    model,
+    caller: resolved.caller,
+    request,
+    currentTime: formatCurrentTime(now()),
+    explain,
+  };
+  const target = request.target;
+  if (target.kind === 'action') {
+    const result = decideCheck(ctx, target.action, target.resource);
+    return decision(ctx, result.decision, result.deciding, explain ? result.explanation : null);
+  }
+  return decideOperation(ctx, target.operation, target.region, target.parameters);
+}
+
+/**
+ * Operation requests (interfaces §2): every pair the call needs is decided as an action request with
+ * the same caller, tags and context. Allow only if every pair is Allow; ExplicitDeny if any is.
+ */
+function decideOperation(
+  ctx: EvaluationContext,
+  operation: string,
+  region: string,
+  parameters: Record<string, unknown>,
+): Decision {
+  const expansion = expandOperation({ operation, region, parameters }, ctx.model.account);
+  if ('error' in expansion) {
+    return errorDecision(expansion.error, ctx.request.id, ctx.caller.arn, ctx.explain);
+  }
+  if (expansion.checks.length === 0) {
+    // DescribeRegions: not access-controlled, so any identified caller is allowed.
+    return decision(ctx, 'Allow', [], explanation(ctx, 'not-access-controlled'), []);
+  }
+  const decided = expansion.checks.map(({ action, resource }) => ({
+    action,
+    resource,
+    result: decideCheck(ctx, action, resource),
+  }));
+  const kinds = decided.map((c) => c.result.decision);
+  const overall: DecisionKind = kinds.includes('ExplicitDeny')
+    ? 'ExplicitDeny'
+    : kinds.every((k) => k === 'Allow')
+      ? 'Allow'
+      : 'ImplicitDeny';
+  // The statements of the checks that determined the result: the denied ones, or all when allowed.
+  const deciding: DecidingStatement[] = [];
+  for (const { result } of decided) {
+    if (overall !== 'ImplicitDeny' && result.decision === overall) addUnique(deciding, result.deciding);
+  }
+  const checks = decided.map(({ action, resource, result }) => checkEntry(ctx, action, resource, result));
+  return decision(ctx, overall, deciding, explanation(ctx, 'operation'), checks);
+}
+
+function checkEntry(ctx: EvaluationContext, action: string, resource: string, result: CheckDecision): Check {
+  const check: Check = { action, resource, decision: result.decision, deciding: result.deciding };
+  if (ctx.explain) check.explanation = result.explanation;
+  return check;
+}
+
+/** The top-level explanation of an operation; each check carries the statements it evaluated. */
+function explanation(ctx: EvaluationContext, step: DecisionStep): Explanation | null {
+  return ctx.explain ? { step, statements: [] } : null;
+}
+
+function decision(
+  ctx: EvaluationContext,
+  kind: DecisionKind,
+  deciding: DecidingStatement[],
+  explained: Explanation | null,
+  checks?: Check[],
+): Decision {
+  const id = ctx.request.id;
+  const result: Decision = {
+    ...(id === null ? {} : { id }),
+    decision: kind,
+    principal: ctx.caller.arn,
+    deciding,
+  };
+  if (checks !== undefined) result.checks = checks;
+  if (explained !== null) result.explanation = explained;
+  return result;
+}
+
+/** A request that cannot be evaluated: ImplicitDeny with the error (semantics §6.4). */
+export function errorDecision(
+  error: DecisionError,
+  id: string | null,
+  principal: string | null,
+  explain: boolean,
+): Decision {
+  const result: Decision = {
+    ...(id === null ? {} : { id }),
+    decision: 'ImplicitDeny',
+    ...(principal === null ? {} : { principal }),
+    deciding: [],
+    error,
+  };
+  if (explain) result.explanation = { step: 'error', statements: [] };
+  return result;
+}

@@ -1,0 +1,233 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DecisionKind, ErrorCode, PolicyType } from '../runtime/types.js';
+
+/** The folder that holds the conformance case files (`<area>/<name>.json`). */
+export const CASES_DIR = fileURLToPath(new URL('./cases/', import.meta.url));
+
+/** A statement that must appear in a decision's `deciding` list; only the fields given are compared. */
+export interface ExpectedDeciding {
+  policy: string;
+  statement?: number;
+  policyType?: PolicyType;
+  scope?: string;
+  sid?: string | null;
+  effect?: 'Allow' | 'Deny';
+  version?: string | null;
+  indeterminate?: boolean;
+}
+
+/** One (action, resource) pair of an operation request and its decision. */
+export interface ExpectedCheck {
+  action: string;
+  resource: string;
+  decision: DecisionKind;
+}
+
+/** What a case expects of the decision. `error` may list several codes when the spec allows any of them. */
+export interface Expectation {
+  decision: DecisionKind;
+  error?: ErrorCode | ErrorCode[];
+  deciding?: ExpectedDeciding[];
+  checks?: ExpectedCheck[];
+  id?: string;
+  principal?: string;
+}
+
+/** One request of a case file, with the rule it tests. */
+export interface CaseRequest {
+  note: string;
+  /** Passed to the engine as is: it may be deliberately malformed. */
+  request: unknown;
+  expect: Expectation;
+}
+
+/** One case file: a model and the requests decided against it. */
+export interface CaseFile {
+  /** `<area>/<name>`, e.g. `matching/actions`. */
+  id: string;
+  path: string;
+  description: string;
+  model: Record<string, unknown>;
+  requests: CaseRequest[];
+}
+
+const DECISIONS: readonly string[] = ['Allow', 'ExplicitDeny', 'ImplicitDeny'];
+const ERROR_CODES: readonly string[] = [
+  'InvalidRequest',
+  'InvalidContextValue',
+  'UnknownPrincipal',
+  'UnknownAccessKey',
+  'InactiveAccessKey',
+  'InvalidSecurityToken',
+  'SecurityTokenExpired',
+  'UnknownOperation',
+];
+const POLICY_TYPES: readonly string[] = ['System', 'Custom', 'Session', 'Trust'];
+
+/**
+ * Reads and validates every case file under `dir`, sorted by id. Throws one error listing every problem
+ * in every malformed file, so a broken case can never be silently skipped.
+ */
+export function loadCases(dir: string = CASES_DIR): CaseFile[] {
+  const problems: string[] = [];
+  const files = findJsonFiles(dir).sort();
+  if (files.length === 0) problems.push(`${dir}: no case files found`);
+  const cases: CaseFile[] = [];
+  for (const path of files) {
+    const id = relative(dir, path)
+      .split(sep)
+      .join('/')
+      .replace(/\.json$/, '');
+    const before = problems.length;
+    const parsed = readJson(path, problems);
+    const file = parsed === undefined ? undefined : validateFile(parsed, id, path, problems);
+    if (file !== undefined && problems.length === before) cases.push(file);
+  }
+  if (problems.length > 0) {
+    throw new Error(
+      `Malformed conformance case files (fix them, see test/cases/README.md):\n${problems.join('\n')}`,
+    );
+  }
+  return cases;
+}
+
+function findJsonFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...findJsonFiles(path));
+    else if (entry.name.endsWith('.json')) out.push(path);
+  }
+  return out;
+}
+
+function readJson(path: string, problems: string[]): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch (cause) {
+    problems.push(`${path}: not valid JSON (${cause instanceof Error ? cause.message : String(cause)})`);
+    return undefined;
+  }
+}
+
+type Json = Record<string, unknown>;
+
+function isObject(value: unknown): value is Json {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function unknownMembers(value: Json, allowed: readonly string[], where: string, problems: string[]): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key))
+      problems.push(`${where}: unknown member "${key}" (allowed: ${allowed.join(', ')})`);
+  }
+}
+
+function validateFile(value: unknown, id: string, path: string, problems: string[]): CaseFile | undefined {
+  if (!isObject(value)) {
+    problems.push(`${path}: the file must hold one JSON object`);
+    return undefined;
+  }
+  unknownMembers(value, ['description', 'model', 'requests'], path, problems);
+  const { description, model, requests } = value;
+  if (typeof description !== 'string' || description === '') {
+    problems.push(`${path}: "description" must be a non-empty string`);
+  }
+  if (!isObject(model) || typeof model.account !== 'string') {
+    problems.push(`${path}: "model" must be a model.json object with an "account" string`);
+  }
+  if (!Array.isArray(requests) || requests.length === 0) {
+    problems.push(`${path}: "requests" must be a non-empty array`);
+    return undefined;
+  }
+  for (const [i, entry] of requests.entries()) validateRequest(entry, `${path}: requests[${i}]`, problems);
+  return {
+    id,
+    path,
+    description: String(description),
+    model: model as Json,
+    requests: requests as CaseRequest[],
+  };
+}
+
+function validateRequest(entry: unknown, where: string, problems: string[]): void {
+  if (!isObject(entry)) {
+    problems.push(`${where}: must be an object with "note", "request" and "expect"`);
+    return;
+  }
+  unknownMembers(entry, ['note', 'request', 'expect'], where, problems);
+  if (typeof entry.note !== 'string' || !/§\d/.test(entry.note)) {
+    problems.push(`${where}.note: must be a string that cites the spec section it tests (e.g. "§4.3: ...")`);
+  }
+  if (!('request' in entry)) problems.push(`${where}: "request" is missing`);
+  validateExpect(entry.expect, `${where}.expect`, problems);
+}
+
+function validateExpect(expect: unknown, where: string, problems: string[]): void {
+  if (!isObject(expect)) {
+    problems.push(`${where}: must be an object with at least "decision"`);
+    return;
+  }
+  unknownMembers(expect, ['decision', 'error', 'deciding', 'checks', 'id', 'principal'], where, problems);
+  if (!DECISIONS.includes(expect.decision as string)) {
+    problems.push(`${where}.decision: must be one of ${DECISIONS.join(', ')}`);
+  }
+  if (expect.error !== undefined) {
+    const codes = Array.isArray(expect.error) ? expect.error : [expect.error];
+    if (codes.length === 0 || !codes.every((c) => ERROR_CODES.includes(c as string))) {
+      problems.push(`${where}.error: must be an error code of interfaces §3 or a non-empty array of them`);
+    }
+    if (expect.decision !== 'ImplicitDeny')
+      problems.push(`${where}: an error always comes with ImplicitDeny`);
+  }
+  for (const key of ['id', 'principal'] as const) {
+    if (expect[key] !== undefined && typeof expect[key] !== 'string')
+      problems.push(`${where}.${key}: must be a string`);
+  }
+  if (expect.deciding !== undefined) {
+    if (!Array.isArray(expect.deciding)) problems.push(`${where}.deciding: must be an array`);
+    else
+      for (const [i, d] of expect.deciding.entries())
+        validateDeciding(d, `${where}.deciding[${i}]`, problems);
+    if (expect.decision === 'ImplicitDeny')
+      problems.push(`${where}.deciding: ImplicitDeny has no deciding statements`);
+  }
+  if (expect.checks !== undefined) {
+    if (!Array.isArray(expect.checks)) problems.push(`${where}.checks: must be an array`);
+    else for (const [i, c] of expect.checks.entries()) validateCheck(c, `${where}.checks[${i}]`, problems);
+  }
+}
+
+function validateDeciding(value: unknown, where: string, problems: string[]): void {
+  if (!isObject(value) || typeof value.policy !== 'string') {
+    problems.push(`${where}: must be an object with a "policy" string`);
+    return;
+  }
+  const allowed = ['policy', 'statement', 'policyType', 'scope', 'sid', 'effect', 'version', 'indeterminate'];
+  unknownMembers(value, allowed, where, problems);
+  if (value.statement !== undefined && !Number.isInteger(value.statement)) {
+    problems.push(`${where}.statement: must be a 0-based integer`);
+  }
+  if (value.policyType !== undefined && !POLICY_TYPES.includes(value.policyType as string)) {
+    problems.push(`${where}.policyType: must be one of ${POLICY_TYPES.join(', ')}`);
+  }
+  if (value.effect !== undefined && value.effect !== 'Allow' && value.effect !== 'Deny') {
+    problems.push(`${where}.effect: must be Allow or Deny`);
+  }
+}
+
+function validateCheck(value: unknown, where: string, problems: string[]): void {
+  if (!isObject(value)) {
+    problems.push(`${where}: must be an object with "action", "resource" and "decision"`);
+    return;
+  }
+  unknownMembers(value, ['action', 'resource', 'decision'], where, problems);
+  if (typeof value.action !== 'string' || typeof value.resource !== 'string') {
+    problems.push(`${where}: "action" and "resource" must be strings`);
+  }
+  if (!DECISIONS.includes(value.decision as string)) {
+    problems.push(`${where}.decision: must be one of ${DECISIONS.join(', ')}`);
+  }
+}
