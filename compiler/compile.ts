@@ -1,5 +1,6 @@
 import { compileToIr } from './compile-ir.js';
-import { type Diagnostic, hasErrors, sortDiagnostics } from './diagnostics.js';
+import { type Diagnostic, diagnostic, hasErrors, sortDiagnostics, syntheticSpan } from './diagnostics.js';
+import { BundleEncodeError } from './emit/bundle-encode-error.js';
 import { encodeBundle } from './emit/encode.js';
 import { loadModel, loadModelFromObject } from './model/load-model.js';
 import type { AccountModel } from './model/types.js';
@@ -35,5 +36,16 @@ export function compile(model: string | object, options: CompileOptions = {}): C
   if (options.dumpAfter !== undefined) irOptions.dumpAfter = options.dumpAfter;
   if (options.onDump !== undefined) irOptions.onDump = options.onDump;
   if (options.timings !== undefined) irOptions.timings = options.timings;
-  return { bundle: encodeBundle(compileToIr(loaded.model, irOptions)), diagnostics };
+  const ir = compileToIr(loaded.model, irOptions);
+  try {
+    return { bundle: encodeBundle(ir), diagnostics };
+  } catch (error) {
+    if (!(error instanceof BundleEncodeError)) throw error;
+    const where = syntheticSpan(typeof model === 'string' ? model : '<model>');
+    const help = 'Split the account into smaller models, or remove the character the message names.';
+    return {
+      bundle: null,
+      diagnostics: [...diagnostics, diagnostic('BUNDLE_CANNOT_ENCODE', 'error', error.message, where, help)],
+    };
+  }
 }

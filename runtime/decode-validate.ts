@@ -1,74 +1,5 @@
 import type { DecodedBundle } from './decoded-bundle.js';
-import {
-  ACCESS_KEY_ACTIVE,
-  ACCESS_KEY_ID,
-  ACCESS_KEY_PRINCIPAL,
-  ACCESS_KEY_WORDS,
-  CANDIDATE_ACTION,
-  CANDIDATE_COUNT,
-  CANDIDATE_START,
-  CANDIDATE_WORDS,
-  CONDITION_CONST_COUNT,
-  CONDITION_CONST_FLAGS,
-  CONDITION_CONST_KIND,
-  CONDITION_CONST_START,
-  CONDITION_KEY,
-  CONDITION_OPERATOR,
-  CONDITION_VALUES_COUNT,
-  CONDITION_VALUES_START,
-  CONDITION_WORDS,
-  CONST_BOOL,
-  CONST_FLAG_LOOKUP,
-  CONST_IP,
-  CONST_NUMBER,
-  CONST_STRING,
-  GROUP_SET_GROUP,
-  GROUP_SET_SET,
-  GROUP_SET_WORDS,
-  IP_BLOCK_FAMILY,
-  IP_BLOCK_PREFIX,
-  IP_BLOCK_WORDS,
-  NONE,
-  POLICY_NAME,
-  POLICY_TYPE,
-  POLICY_TYPE_TRUST,
-  POLICY_VERSION,
-  POLICY_WORDS,
-  PRINCIPAL_ACCOUNT_SET,
-  PRINCIPAL_GROUP_SETS_COUNT,
-  PRINCIPAL_GROUP_SETS_START,
-  PRINCIPAL_KIND,
-  PRINCIPAL_LINKED_SERVICE,
-  PRINCIPAL_MAX_SESSION,
-  PRINCIPAL_NAME,
-  PRINCIPAL_ROLE,
-  PRINCIPAL_TRUST_COUNT,
-  PRINCIPAL_TRUST_START,
-  PRINCIPAL_USER,
-  PRINCIPAL_WORDS,
-  SET_CANDIDATES_COUNT,
-  SET_CANDIDATES_START,
-  SET_OTHER_COUNT,
-  SET_OTHER_START,
-  SET_STATEMENTS_COUNT,
-  SET_STATEMENTS_START,
-  SET_WORDS,
-  STATEMENT_ACTIONS_COUNT,
-  STATEMENT_ACTIONS_START,
-  STATEMENT_CONDITIONS_COUNT,
-  STATEMENT_CONDITIONS_START,
-  STATEMENT_FLAGS,
-  STATEMENT_FLAGS_ALL,
-  STATEMENT_INDEX,
-  STATEMENT_ORIGIN_COLUMN,
-  STATEMENT_ORIGIN_FILE,
-  STATEMENT_ORIGIN_LINE,
-  STATEMENT_POLICY,
-  STATEMENT_RESOURCES_COUNT,
-  STATEMENT_RESOURCES_START,
-  STATEMENT_SID,
-  STATEMENT_WORDS,
-} from './format.js';
+import * as F from './format.js';
 import { constantKindOf } from './operator-codes.js';
 
 /** Thrown inside validation only; `validateBundle` turns it into its result. */
@@ -110,7 +41,7 @@ class BundleChecker {
   constructor(b: DecodedBundle) {
     this.#b = b;
     const lists = b.lists;
-    const statements = b.statements.length / STATEMENT_WORDS;
+    const statements = b.statements.length / F.STATEMENT_WORDS;
     this.#statementWords = new Int32Array(lists.length + 1);
     this.#ascendingPairs = new Int32Array(lists.length + 1);
     for (let i = 0; i < lists.length; i++) {
@@ -130,13 +61,13 @@ class BundleChecker {
       if (i > 0)
         check(this.text(b.actions[i - 1]) < this.text(b.actions[i]), 'the actions are not sorted and unique');
     }
-    for (let at = 0; at < b.policies.length; at += POLICY_WORDS) this.policy(at);
-    for (let at = 0; at < b.statements.length; at += STATEMENT_WORDS) this.statement(at);
-    for (let at = 0; at < b.conditions.length; at += CONDITION_WORDS) this.condition(at);
-    for (let at = 0; at < b.ipBlocks.length; at += IP_BLOCK_WORDS) this.ipBlock(at);
-    for (let at = 0; at < b.sets.length; at += SET_WORDS) this.set(at);
-    for (let at = 0; at < b.principals.length; at += PRINCIPAL_WORDS) this.principal(at);
-    for (let at = 0; at < b.accessKeys.length; at += ACCESS_KEY_WORDS) this.accessKey(at);
+    for (let at = 0; at < b.policies.length; at += F.POLICY_WORDS) this.policy(at);
+    for (let at = 0; at < b.statements.length; at += F.STATEMENT_WORDS) this.statement(at);
+    for (let at = 0; at < b.conditions.length; at += F.CONDITION_WORDS) this.condition(at);
+    for (let at = 0; at < b.ipBlocks.length; at += F.IP_BLOCK_WORDS) this.ipBlock(at);
+    for (let at = 0; at < b.sets.length; at += F.SET_WORDS) this.set(at);
+    for (let at = 0; at < b.principals.length; at += F.PRINCIPAL_WORDS) this.principal(at);
+    for (let at = 0; at < b.accessKeys.length; at += F.ACCESS_KEY_WORDS) this.accessKey(at);
   }
 
   text(id: number | undefined): string {
@@ -148,7 +79,7 @@ class BundleChecker {
   }
 
   optionalStr(id: number, what: string): void {
-    if (id !== NONE) this.str(id, what);
+    if (id !== F.NONE) this.str(id, what);
   }
 
   /** A (start, count) pair into a table of `size` records; `pool` names the budget it draws from. */
@@ -185,170 +116,176 @@ class BundleChecker {
 
   policy(at: number): void {
     const p = this.#b.policies;
-    const what = `policy ${at / POLICY_WORDS}`;
-    this.str(p[at + POLICY_NAME] as number, what);
-    const type = p[at + POLICY_TYPE] as number;
-    check(type >= 0 && type <= POLICY_TYPE_TRUST, `${what} has policy type ${type}`);
-    this.optionalStr(p[at + POLICY_VERSION] as number, what);
+    const what = `policy ${at / F.POLICY_WORDS}`;
+    this.str(p[at + F.POLICY_NAME] as number, what);
+    const type = p[at + F.POLICY_TYPE] as number;
+    check(type >= 0 && type <= F.POLICY_TYPE_TRUST, `${what} has policy type ${type}`);
+    this.optionalStr(p[at + F.POLICY_VERSION] as number, what);
   }
 
   statement(at: number): void {
     const s = this.#b.statements;
-    const what = `statement ${at / STATEMENT_WORDS}`;
-    const policy = s[at + STATEMENT_POLICY] as number;
-    check(policy >= 0 && policy < this.#b.policies.length / POLICY_WORDS, `${what} names policy ${policy}`);
-    check((s[at + STATEMENT_INDEX] as number) >= 0, `${what} has a negative index`);
-    this.optionalStr(s[at + STATEMENT_SID] as number, `${what} sid`);
-    check(((s[at + STATEMENT_FLAGS] as number) & ~STATEMENT_FLAGS_ALL) === 0, `${what} has unknown flags`);
+    const what = `statement ${at / F.STATEMENT_WORDS}`;
+    const policy = s[at + F.STATEMENT_POLICY] as number;
+    check(policy >= 0 && policy < this.#b.policies.length / F.POLICY_WORDS, `${what} names policy ${policy}`);
+    check((s[at + F.STATEMENT_INDEX] as number) >= 0, `${what} has a negative index`);
+    this.optionalStr(s[at + F.STATEMENT_SID] as number, `${what} sid`);
+    check(
+      ((s[at + F.STATEMENT_FLAGS] as number) & ~F.STATEMENT_FLAGS_ALL) === 0,
+      `${what} has unknown flags`,
+    );
     this.strList(
-      s[at + STATEMENT_ACTIONS_START] as number,
-      s[at + STATEMENT_ACTIONS_COUNT] as number,
+      s[at + F.STATEMENT_ACTIONS_START] as number,
+      s[at + F.STATEMENT_ACTIONS_COUNT] as number,
       `${what} actions`,
     );
     this.strList(
-      s[at + STATEMENT_RESOURCES_START] as number,
-      s[at + STATEMENT_RESOURCES_COUNT] as number,
+      s[at + F.STATEMENT_RESOURCES_START] as number,
+      s[at + F.STATEMENT_RESOURCES_COUNT] as number,
       `${what} resources`,
     );
-    const conditions = this.#b.conditions.length / CONDITION_WORDS;
+    const conditions = this.#b.conditions.length / F.CONDITION_WORDS;
     this.range(
-      s[at + STATEMENT_CONDITIONS_START] as number,
-      s[at + STATEMENT_CONDITIONS_COUNT] as number,
+      s[at + F.STATEMENT_CONDITIONS_START] as number,
+      s[at + F.STATEMENT_CONDITIONS_COUNT] as number,
       conditions,
       'CONDITIONS',
       `${what} conditions`,
     );
-    this.str(s[at + STATEMENT_ORIGIN_FILE] as number, `${what} origin`);
-    check((s[at + STATEMENT_ORIGIN_LINE] as number) >= 0, `${what} has a negative line`);
-    check((s[at + STATEMENT_ORIGIN_COLUMN] as number) >= 0, `${what} has a negative column`);
+    this.str(s[at + F.STATEMENT_ORIGIN_FILE] as number, `${what} origin`);
+    check((s[at + F.STATEMENT_ORIGIN_LINE] as number) >= 0, `${what} has a negative line`);
+    check((s[at + F.STATEMENT_ORIGIN_COLUMN] as number) >= 0, `${what} has a negative column`);
   }
 
   condition(at: number): void {
     const c = this.#b.conditions;
-    const what = `condition ${at / CONDITION_WORDS}`;
-    const op = c[at + CONDITION_OPERATOR] as number;
+    const what = `condition ${at / F.CONDITION_WORDS}`;
+    const op = c[at + F.CONDITION_OPERATOR] as number;
     const kind = constantKindOf(op);
     check(kind !== 0, `${what} has operator code ${op}`);
-    this.str(c[at + CONDITION_KEY] as number, `${what} key`);
+    this.str(c[at + F.CONDITION_KEY] as number, `${what} key`);
     this.strList(
-      c[at + CONDITION_VALUES_START] as number,
-      c[at + CONDITION_VALUES_COUNT] as number,
+      c[at + F.CONDITION_VALUES_START] as number,
+      c[at + F.CONDITION_VALUES_COUNT] as number,
       `${what} values`,
     );
-    check(c[at + CONDITION_CONST_KIND] === kind, `${what} has constants of the wrong kind for its operator`);
-    const flags = c[at + CONDITION_CONST_FLAGS] as number;
     check(
-      (flags & ~CONST_FLAG_LOOKUP) === 0 && (flags === 0 || kind === CONST_STRING),
+      c[at + F.CONDITION_CONST_KIND] === kind,
+      `${what} has constants of the wrong kind for its operator`,
+    );
+    const flags = c[at + F.CONDITION_CONST_FLAGS] as number;
+    check(
+      (flags & ~F.CONST_FLAG_LOOKUP) === 0 && (flags === 0 || kind === F.CONST_STRING),
       `${what} has unknown flags`,
     );
-    const start = c[at + CONDITION_CONST_START] as number;
-    const count = c[at + CONDITION_CONST_COUNT] as number;
+    const start = c[at + F.CONDITION_CONST_START] as number;
+    const count = c[at + F.CONDITION_CONST_COUNT] as number;
     const constants = `${what} constants`;
-    if (kind === CONST_STRING) this.strList(start, count, constants);
-    else if (kind === CONST_BOOL)
+    if (kind === F.CONST_STRING) this.strList(start, count, constants);
+    else if (kind === F.CONST_BOOL)
       this.list(start, count, constants, (w) => check(w === 0 || w === 1, `${constants} hold ${w}`));
-    else if (kind === CONST_NUMBER) this.range(start, count, this.#b.numbers.length, 'NUMBERS', constants);
-    else if (kind === CONST_IP)
-      this.range(start, count, this.#b.ipBlocks.length / IP_BLOCK_WORDS, 'IP_BLOCKS', constants);
+    else if (kind === F.CONST_NUMBER) this.range(start, count, this.#b.numbers.length, 'NUMBERS', constants);
+    else if (kind === F.CONST_IP)
+      this.range(start, count, this.#b.ipBlocks.length / F.IP_BLOCK_WORDS, 'IP_BLOCKS', constants);
   }
 
   ipBlock(at: number): void {
-    const family = this.#b.ipBlocks[at + IP_BLOCK_FAMILY] as number;
-    const prefix = this.#b.ipBlocks[at + IP_BLOCK_PREFIX] as number;
-    check(family === 4 || family === 6, `IP block ${at / IP_BLOCK_WORDS} has family ${family}`);
+    const family = this.#b.ipBlocks[at + F.IP_BLOCK_FAMILY] as number;
+    const prefix = this.#b.ipBlocks[at + F.IP_BLOCK_PREFIX] as number;
+    check(family === 4 || family === 6, `IP block ${at / F.IP_BLOCK_WORDS} has family ${family}`);
     check(
       prefix >= 0 && prefix <= (family === 4 ? 32 : 128),
-      `IP block ${at / IP_BLOCK_WORDS} has prefix ${prefix}`,
+      `IP block ${at / F.IP_BLOCK_WORDS} has prefix ${prefix}`,
     );
   }
 
   set(at: number): void {
     const s = this.#b.sets;
-    const what = `set ${at / SET_WORDS}`;
+    const what = `set ${at / F.SET_WORDS}`;
     this.statementList(
-      s[at + SET_STATEMENTS_START] as number,
-      s[at + SET_STATEMENTS_COUNT] as number,
+      s[at + F.SET_STATEMENTS_START] as number,
+      s[at + F.SET_STATEMENTS_COUNT] as number,
       `${what} statements`,
     );
-    const start = s[at + SET_CANDIDATES_START] as number;
-    const count = s[at + SET_CANDIDATES_COUNT] as number;
+    const start = s[at + F.SET_CANDIDATES_START] as number;
+    const count = s[at + F.SET_CANDIDATES_COUNT] as number;
     const c = this.#b.candidates;
-    this.range(start, count, c.length / CANDIDATE_WORDS, 'CANDIDATES', `${what} candidates`);
+    this.range(start, count, c.length / F.CANDIDATE_WORDS, 'CANDIDATES', `${what} candidates`);
     let previous = -1;
     for (let i = start; i < start + count; i++) {
-      const row = i * CANDIDATE_WORDS;
-      const action = c[row + CANDIDATE_ACTION] as number;
+      const row = i * F.CANDIDATE_WORDS;
+      const action = c[row + F.CANDIDATE_ACTION] as number;
       check(
         action > previous && action < this.#b.actions.length,
         `${what} candidates are not sorted by known action`,
       );
       previous = action;
       this.statementList(
-        c[row + CANDIDATE_START] as number,
-        c[row + CANDIDATE_COUNT] as number,
+        c[row + F.CANDIDATE_START] as number,
+        c[row + F.CANDIDATE_COUNT] as number,
         `${what} candidates`,
       );
     }
     this.statementList(
-      s[at + SET_OTHER_START] as number,
-      s[at + SET_OTHER_COUNT] as number,
+      s[at + F.SET_OTHER_START] as number,
+      s[at + F.SET_OTHER_COUNT] as number,
       `${what} other candidates`,
     );
   }
 
   principal(at: number): void {
     const p = this.#b.principals;
-    const what = `principal ${at / PRINCIPAL_WORDS}`;
-    const kind = p[at + PRINCIPAL_KIND] as number;
-    check(kind === PRINCIPAL_USER || kind === PRINCIPAL_ROLE, `${what} has kind ${kind}`);
-    this.str(p[at + PRINCIPAL_NAME] as number, what);
-    this.optionalStr(p[at + PRINCIPAL_LINKED_SERVICE] as number, `${what} linked service`);
-    check((p[at + PRINCIPAL_MAX_SESSION] as number) >= 0, `${what} has a negative session duration`);
-    const accountSet = p[at + PRINCIPAL_ACCOUNT_SET] as number;
+    const what = `principal ${at / F.PRINCIPAL_WORDS}`;
+    const kind = p[at + F.PRINCIPAL_KIND] as number;
+    check(kind === F.PRINCIPAL_USER || kind === F.PRINCIPAL_ROLE, `${what} has kind ${kind}`);
+    this.str(p[at + F.PRINCIPAL_NAME] as number, what);
+    this.optionalStr(p[at + F.PRINCIPAL_LINKED_SERVICE] as number, `${what} linked service`);
+    check((p[at + F.PRINCIPAL_MAX_SESSION] as number) >= 0, `${what} has a negative session duration`);
+    const accountSet = p[at + F.PRINCIPAL_ACCOUNT_SET] as number;
     check(
-      accountSet === NONE || (accountSet >= 0 && accountSet < this.#b.sets.length / SET_WORDS),
+      accountSet === F.NONE || (accountSet >= 0 && accountSet < this.#b.sets.length / F.SET_WORDS),
       `${what} names set ${accountSet}`,
     );
-    const start = p[at + PRINCIPAL_GROUP_SETS_START] as number;
-    const count = p[at + PRINCIPAL_GROUP_SETS_COUNT] as number;
+    const start = p[at + F.PRINCIPAL_GROUP_SETS_START] as number;
+    const count = p[at + F.PRINCIPAL_GROUP_SETS_COUNT] as number;
     const g = this.#b.groupSets;
     this.range(
       start,
       count,
-      g.length / GROUP_SET_WORDS,
+      g.length / F.GROUP_SET_WORDS,
       'RESOURCE_GROUP_SETS',
       `${what} resource-group sets`,
     );
     for (let i = start; i < start + count; i++) {
-      const group = g[i * GROUP_SET_WORDS + GROUP_SET_GROUP] as number;
-      const set = g[i * GROUP_SET_WORDS + GROUP_SET_SET] as number;
+      const group = g[i * F.GROUP_SET_WORDS + F.GROUP_SET_GROUP] as number;
+      const set = g[i * F.GROUP_SET_WORDS + F.GROUP_SET_SET] as number;
       this.str(group, `${what} resource group`);
-      check(set >= 0 && set < this.#b.sets.length / SET_WORDS, `${what} names set ${set}`);
+      check(set >= 0 && set < this.#b.sets.length / F.SET_WORDS, `${what} names set ${set}`);
       if (i > start) {
-        const before = g[(i - 1) * GROUP_SET_WORDS + GROUP_SET_GROUP];
+        const before = g[(i - 1) * F.GROUP_SET_WORDS + F.GROUP_SET_GROUP];
         check(this.text(before) < this.text(group), `${what} resource groups are not sorted and unique`);
       }
     }
     this.statementList(
-      p[at + PRINCIPAL_TRUST_START] as number,
-      p[at + PRINCIPAL_TRUST_COUNT] as number,
+      p[at + F.PRINCIPAL_TRUST_START] as number,
+      p[at + F.PRINCIPAL_TRUST_COUNT] as number,
       `${what} trust`,
     );
   }
 
   accessKey(at: number): void {
     const k = this.#b.accessKeys;
-    const what = `access key ${at / ACCESS_KEY_WORDS}`;
-    this.str(k[at + ACCESS_KEY_ID] as number, what);
-    const principal = k[at + ACCESS_KEY_PRINCIPAL] as number;
+    const what = `access key ${at / F.ACCESS_KEY_WORDS}`;
+    this.str(k[at + F.ACCESS_KEY_ID] as number, what);
+    const principal = k[at + F.ACCESS_KEY_PRINCIPAL] as number;
     const principals = this.#b.principals;
     check(
       principal >= 0 &&
-        principal < principals.length / PRINCIPAL_WORDS &&
-        principals[principal * PRINCIPAL_WORDS + PRINCIPAL_KIND] === PRINCIPAL_USER,
+        principal < principals.length / F.PRINCIPAL_WORDS &&
+        principals[principal * F.PRINCIPAL_WORDS + F.PRINCIPAL_KIND] === F.PRINCIPAL_USER,
       `${what} does not belong to a user`,
     );
-    const active = k[at + ACCESS_KEY_ACTIVE] as number;
+    const active = k[at + F.ACCESS_KEY_ACTIVE] as number;
     check(active === 0 || active === 1, `${what} has status ${active}`);
   }
 }

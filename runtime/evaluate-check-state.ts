@@ -25,6 +25,8 @@ export class CheckState {
   principalArn = '';
   /** The action, lower-cased. */
   action = '';
+  /** The action as the request wrote it, for explanations. */
+  actionAsGiven = '';
   /** Index of the action among the bundle's known actions, or -1. */
   actionId = -1;
   resource = '';
@@ -45,7 +47,8 @@ export class CheckState {
     this.#clockTime = null;
   }
 
-  startCheck(action: string, actionId: number, resource: string): void {
+  startCheck(actionAsGiven: string, action: string, actionId: number, resource: string): void {
+    this.actionAsGiven = actionAsGiven;
     this.action = action;
     this.actionId = actionId;
     this.resource = resource;

@@ -49,7 +49,9 @@ import {
   STATEMENT_SID,
   STATEMENT_WORDS,
 } from './format.js';
+import type { SetOutcome } from './evaluate-set.js';
 import { Glob } from './match/glob.js';
+import type { ResourceIndex } from './match/resource-index.js';
 import type { PolicyType, SourcePosition } from './types.js';
 
 const POLICY_TYPES: readonly PolicyType[] = ['System', 'Custom', 'Session', 'Trust'];
@@ -71,15 +73,22 @@ export interface CompiledStatement {
   origin: SourcePosition;
 }
 
+/** Statements that may match a check, ascending; equal lists are one object, whichever sets share them. */
+export interface CandidateList {
+  ids: Int32Array;
+  /** Built on first use for long lists (see `ResourceIndex`); null when not worth it, undefined until then. */
+  index: ResourceIndex | null | undefined;
+}
+
 /** A set of statements that basic evaluation decides together, indexed by action. */
 export interface CompiledSet {
   /** Every statement, ascending (explanations walk them all). */
   statements: Int32Array;
   /** Known action indexes with candidates, ascending; `candidateLists[i]` belongs to `candidateActions[i]`. */
   candidateActions: Int32Array;
-  candidateLists: Int32Array[];
+  candidateLists: CandidateList[];
   /** Candidates for an action the bundle does not know; their action patterns are matched at run time. */
-  other: Int32Array;
+  other: CandidateList;
 }
 
 /** A caller identified, as `resolveCaller` returns it. */
@@ -88,6 +97,25 @@ export interface ResolvedCaller {
   arn: string;
   /** Whose policies apply; null for the account root. */
   principal: CompiledPrincipal | null;
+  /** Present for STS credentials (semantics §7.2): their session policy and AccessKeyId. */
+  session?: ActiveSession;
+}
+
+/** The role session of verified STS credentials. */
+export interface ActiveSession {
+  /** The session policy the token carries, compiled; null when AssumeRole was called without one. */
+  policy: SessionPolicy | null;
+  /** The credentials' AccessKeyId: the request's `acs:AccessId`. */
+  accessKeyId: string;
+}
+
+/** A session policy, compiled from the bundle its token carries (docs/sts.md). */
+export interface SessionPolicy {
+  program: Program;
+  /** The set of `program` holding the session policy's statements. */
+  set: number;
+  /** PERF: evaluation buffers sized for `program`, reused by every request made with the token. */
+  outcome: SetOutcome;
 }
 
 export interface CompiledPrincipal {
@@ -104,9 +132,12 @@ export interface CompiledPrincipal {
 /** Everything `authorize` reads, built once from a decoded bundle. */
 export interface Program {
   account: string;
-  hasStsKey: boolean;
+  /** PEM text of the STS public key that verifies security tokens; null when the model names none. */
+  stsPublicKeyPem: string | null;
   statements: CompiledStatement[];
   sets: CompiledSet[];
+  /** The longest statement list of any set, candidate list or other list (what evaluation buffers hold). */
+  largestSet: number;
   /** Lower-cased known action → its index. */
   actionIds: Map<string, number>;
   users: Map<string, CompiledPrincipal>;
@@ -130,6 +161,16 @@ export function compileProgram(b: DecodedBundle): Program {
   };
   // Statement-id lists may be shared between sets, so they are views, never copies.
   const list = (start: number, count: number): Int32Array => b.lists.subarray(start, start + count);
+  const candidateLists = new Map<string, CandidateList>();
+  const candidateList = (start: number, count: number): CandidateList => {
+    const key = `${start},${count}`;
+    let shared = candidateLists.get(key);
+    if (shared === undefined) {
+      shared = { ids: list(start, count), index: undefined };
+      candidateLists.set(key, shared);
+    }
+    return shared;
+  };
   const statements: CompiledStatement[] = [];
   for (let at = 0, id = 0; at < b.statements.length; at += STATEMENT_WORDS, id++) {
     const s = b.statements.subarray(at, at + STATEMENT_WORDS);
@@ -174,12 +215,15 @@ export function compileProgram(b: DecodedBundle): Program {
     const start = b.sets[at + SET_CANDIDATES_START] as number;
     const count = b.sets[at + SET_CANDIDATES_COUNT] as number;
     const candidateActions = new Int32Array(count);
-    const candidateLists: Int32Array[] = [];
+    const lists: CandidateList[] = [];
     for (let i = 0; i < count; i++) {
       const row = (start + i) * CANDIDATE_WORDS;
       candidateActions[i] = b.candidates[row + CANDIDATE_ACTION] as number;
-      candidateLists.push(
-        list(b.candidates[row + CANDIDATE_START] as number, b.candidates[row + CANDIDATE_COUNT] as number),
+      lists.push(
+        candidateList(
+          b.candidates[row + CANDIDATE_START] as number,
+          b.candidates[row + CANDIDATE_COUNT] as number,
+        ),
       );
     }
     sets.push({
@@ -188,8 +232,8 @@ export function compileProgram(b: DecodedBundle): Program {
         b.sets[at + SET_STATEMENTS_COUNT] as number,
       ),
       candidateActions,
-      candidateLists,
-      other: list(b.sets[at + SET_OTHER_START] as number, b.sets[at + SET_OTHER_COUNT] as number),
+      candidateLists: lists,
+      other: candidateList(b.sets[at + SET_OTHER_START] as number, b.sets[at + SET_OTHER_COUNT] as number),
     });
   }
 
@@ -242,13 +286,23 @@ export function compileProgram(b: DecodedBundle): Program {
 
   return {
     account,
-    hasStsKey: b.stsPublicKeyPem !== NONE,
+    stsPublicKeyPem: b.stsPublicKeyPem === NONE ? null : (strings[b.stsPublicKeyPem] as string),
     statements,
     sets,
+    largestSet: longestList(sets),
     actionIds,
     users,
     userArns,
     roles,
     accessKeys,
   };
+}
+
+function longestList(sets: readonly CompiledSet[]): number {
+  let most = 0;
+  for (const set of sets) {
+    most = Math.max(most, set.statements.length, set.other.ids.length);
+    for (const list of set.candidateLists) most = Math.max(most, list.ids.length);
+  }
+  return most;
 }

@@ -3,7 +3,7 @@ import { CheckState } from './evaluate-check-state.js';
 import type { CompiledPrincipal, Program } from './evaluate-program.js';
 import { evaluateSet, explainSet, SetOutcome } from './evaluate-set.js';
 import { DECISION_ALLOW, DECISION_EXPLICIT_DENY, NONE } from './format.js';
-import { expandOperation } from './operations.js';
+import { expandOperation, type OperationRequest } from './operations.js';
 import { type NormalizedRequest, readRequest } from './request.js';
 import { isAccessControlled } from './request-actions.js';
 import type {
@@ -18,6 +18,7 @@ import type {
 } from './types.js';
 
 const ACCOUNT_SCOPE = 'account';
+const NOT_EXPLAINED: ExplainedStatement[] = [];
 
 /** The decision on one (action, resource) pair. */
 interface CheckDecision {
@@ -34,12 +35,14 @@ interface CheckDecision {
 export class RequestEvaluator {
   readonly #program: Program;
   readonly #state: CheckState;
-  readonly #accountOutcome = new SetOutcome();
-  readonly #groupOutcome = new SetOutcome();
+  readonly #accountOutcome: SetOutcome;
+  readonly #groupOutcome: SetOutcome;
 
   constructor(program: Program, now: () => number) {
     this.#program = program;
     this.#state = new CheckState(now);
+    this.#accountOutcome = new SetOutcome(program.largestSet);
+    this.#groupOutcome = new SetOutcome(program.largestSet);
   }
 
   /** Decides one raw request. May throw only on an internal bug; the authorizer guards against that. */
@@ -55,16 +58,29 @@ export class RequestEvaluator {
       const result = this.#decideCheck(request, caller.principal, target.action, target.resource, explain);
       return decision(request, caller.arn, result.decision, result.deciding, result.explanation);
     }
+    return this.#decideOperation(request, caller.arn, caller.principal, target, explain);
+  }
+
+  /**
+   * Operation requests (interfaces §2): every (action, resource) pair the call needs is decided like an
+   * action request with the same caller, tags and context. Allow only if every pair is; ExplicitDeny if any is.
+   */
+  #decideOperation(
+    request: NormalizedRequest,
+    arn: string,
+    principal: CompiledPrincipal | null,
+    target: OperationRequest,
+    explain: boolean,
+  ): Decision {
     const expansion = expandOperation(target, this.#program.account);
-    if ('error' in expansion) return errorDecision(expansion.error, request.id, caller.arn, explain);
-    const step = explain ? { step: 'operation' as DecisionStep, statements: [] } : null;
+    if ('error' in expansion) return errorDecision(expansion.error, request.id, arn, explain);
     if (expansion.checks.length === 0) {
       // DescribeRegions: not access-controlled, so any identified caller is allowed.
       const open = explain ? { step: 'not-access-controlled' as DecisionStep, statements: [] } : null;
-      return decision(request, caller.arn, 'Allow', [], open, []);
+      return decision(request, arn, 'Allow', [], open, []);
     }
     const checks: Check[] = expansion.checks.map(({ action, resource }) => {
-      const result = this.#decideCheck(request, caller.principal, action, resource, explain);
+      const result = this.#decideCheck(request, principal, action, resource, explain);
       const check: Check = { action, resource, decision: result.decision, deciding: result.deciding };
       if (result.explanation !== null) check.explanation = result.explanation;
       return check;
@@ -76,14 +92,16 @@ export class RequestEvaluator {
         : 'ImplicitDeny';
     // The statements of the checks that determined the result: the denied ones, or all when allowed.
     const deciding: DecidingStatement[] = [];
-    for (const c of checks)
+    for (const c of checks) {
       if (overall !== 'ImplicitDeny' && c.decision === overall) addUnique(deciding, c.deciding);
-    return decision(request, caller.arn, overall, deciding, step, checks);
+    }
+    const step = explain ? { step: 'operation' as DecisionStep, statements: [] } : null;
+    return decision(request, arn, overall, deciding, step, checks);
   }
 
   /**
-   * One (action, resource) pair (semantics §6.2): not access-controlled, cross-account, root, then the identity policies: the
-   * account-scope set, and when it gives ImplicitDeny, the set of the request's resource group.
+   * One (action, resource) pair (semantics §6.2): not access-controlled, cross-account, root, then the
+   * identity policies: the account-scope set, and when it gives ImplicitDeny, the resource group's set.
    */
   #decideCheck(
     request: NormalizedRequest,
@@ -93,15 +111,16 @@ export class RequestEvaluator {
     explain: boolean,
   ): CheckDecision {
     const program = this.#program;
+    const lower = action.toLowerCase();
     // Actions outside access control (kms:DescribeRegions) are allowed for any identified caller.
-    if (!isAccessControlled(action)) return settled('Allow', 'not-access-controlled', [], explain, []);
+    if (!isAccessControlled(lower)) return settled('Allow', 'not-access-controlled', [], explain, []);
     if (isCrossAccount(resource, program.account))
       return settled('ImplicitDeny', 'cross-account', [], explain, []);
     if (principal === null) return settled('Allow', 'root', [], explain, []);
     const state = this.#state;
-    const lower = action.toLowerCase();
-    state.startCheck(lower, program.actionIds.get(lower) ?? NONE, resource);
-    const explained: ExplainedStatement[] = [];
+    state.startCheck(action, lower, program.actionIds.get(lower) ?? NONE, resource);
+    // PERF: nothing is ever added to the shared empty list, which is used only when not explaining.
+    const explained: ExplainedStatement[] = explain ? [] : NOT_EXPLAINED;
     const accountOutcome = this.#accountOutcome;
     let outcome = accountOutcome;
     let scope = ACCOUNT_SCOPE;

@@ -1,51 +1,73 @@
 import type { CheckState } from './evaluate-check-state.js';
 import { TRUTH_FALSE, TRUTH_INDETERMINATE } from './evaluate-condition.js';
-import type { CompiledSet, CompiledStatement, Program } from './evaluate-program.js';
+import type { CandidateList, CompiledSet, CompiledStatement, Program } from './evaluate-program.js';
 import { explainStatement, statementTruth } from './evaluate-statement.js';
 import { DECISION_ALLOW, DECISION_EXPLICIT_DENY, DECISION_IMPLICIT_DENY } from './format.js';
+import { INDEX_THRESHOLD, ResourceIndex } from './match/resource-index.js';
 import type { DecidingStatement, ExplainedStatement } from './types.js';
 
 const NO_STATEMENTS = new Int32Array(0);
+const NO_CANDIDATES: CandidateList = { ids: NO_STATEMENTS, index: null };
 
 /**
  * The statements of one basic evaluation (semantics §6.1) that decided it.
- * PERF: reused across checks; holds statement ids, and deciding objects are built only for the result.
+ * PERF: reused across checks; holds statement ids in buffers sized once for the largest set, and deciding
+ * objects are built only for the result.
  */
 export class SetOutcome {
   kind = DECISION_IMPLICIT_DENY;
   /** Matching Deny statements (an id stored as `-(id + 1)` when the Deny was indeterminate). */
-  readonly denies: number[] = [];
-  readonly allows: number[] = [];
+  readonly denies: Int32Array;
+  denyCount = 0;
+  readonly allows: Int32Array;
+  allowCount = 0;
+
+  /** `capacity`: the longest statement list an evaluation visits (`Program.largestSet`). */
+  constructor(capacity: number) {
+    this.denies = new Int32Array(capacity);
+    this.allows = new Int32Array(capacity);
+  }
 
   reset(): void {
     this.kind = DECISION_IMPLICIT_DENY;
-    this.denies.length = 0;
-    this.allows.length = 0;
+    this.denyCount = 0;
+    this.allowCount = 0;
+  }
+
+  addDeny(id: number, indeterminate: boolean): void {
+    this.denies[this.denyCount++] = indeterminate ? -id - 1 : id;
+  }
+
+  addAllow(id: number): void {
+    this.allows[this.allowCount++] = id;
   }
 
   settle(): void {
     this.kind =
-      this.denies.length > 0
+      this.denyCount > 0
         ? DECISION_EXPLICIT_DENY
-        : this.allows.length > 0
+        : this.allowCount > 0
           ? DECISION_ALLOW
           : DECISION_IMPLICIT_DENY;
   }
 
   /** The statements behind `kind`, as a decision reports them. */
   deciding(program: Program, scope: string, withPosition: boolean): DecidingStatement[] {
-    const ids =
-      this.kind === DECISION_EXPLICIT_DENY ? this.denies : this.kind === DECISION_ALLOW ? this.allows : [];
-    return ids.map((id) =>
-      id < 0
-        ? decidingStatement(program.statements[-id - 1] as CompiledStatement, scope, true, withPosition)
-        : decidingStatement(program.statements[id] as CompiledStatement, scope, false, withPosition),
-    );
+    const deny = this.kind === DECISION_EXPLICIT_DENY;
+    const count = deny ? this.denyCount : this.kind === DECISION_ALLOW ? this.allowCount : 0;
+    const ids = deny ? this.denies : this.allows;
+    const out: DecidingStatement[] = [];
+    for (let i = 0; i < count; i++) {
+      const id = ids[i] as number;
+      const st = program.statements[id < 0 ? -id - 1 : id] as CompiledStatement;
+      out.push(decidingStatement(st, scope, id < 0, withPosition));
+    }
+    return out;
   }
 }
 
 /** The candidates of a set for the check's action: its list for a known action, else `other`. */
-function candidatesOf(set: CompiledSet, actionId: number): Int32Array {
+function candidatesOf(set: CompiledSet, actionId: number): CandidateList {
   if (actionId < 0) return set.other;
   const actions = set.candidateActions;
   let lo = 0;
@@ -53,33 +75,56 @@ function candidatesOf(set: CompiledSet, actionId: number): Int32Array {
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const a = actions[mid] as number;
-    if (a === actionId) return set.candidateLists[mid] as Int32Array;
+    if (a === actionId) return set.candidateLists[mid] as CandidateList;
     if (a < actionId) lo = mid + 1;
     else hi = mid - 1;
   }
-  return NO_STATEMENTS;
+  return NO_CANDIDATES;
+}
+
+function indexOf(program: Program, list: CandidateList): ResourceIndex | null {
+  if (list.index === undefined) {
+    list.index =
+      list.ids.length < INDEX_THRESHOLD
+        ? null
+        : new ResourceIndex(list.ids, (id) => {
+            const st = program.statements[id] as CompiledStatement;
+            return { notResource: st.notResource, resourcePatterns: st.resources.map((g) => g.pattern) };
+          });
+  }
+  return list.index;
 }
 
 /**
  * Basic evaluation of set `setIndex` (NONE or out of range = the empty set) for the check in `state`,
- * into `out`. Only the set's candidates for the action are looked at, so the cost does not grow with
- * statements about other actions. Statements are visited in ascending id order.
+ * into `out`. Only the set's candidates for the action are looked at, and of a long candidate list only
+ * the statements its resource index files under the requested resource, so the cost does not grow with
+ * statements about other actions or other resources. Statements are visited in ascending id order.
  */
 export function evaluateSet(program: Program, setIndex: number, state: CheckState, out: SetOutcome): void {
   out.reset();
   const set = program.sets[setIndex];
   if (set === undefined) return;
   const checkAction = state.actionId < 0;
-  const candidates = candidatesOf(set, state.actionId);
-  for (let i = 0; i < candidates.length; i++) {
-    const id = candidates[i] as number;
+  const list = candidatesOf(set, state.actionId);
+  const index = indexOf(program, list);
+  const first = index === null ? list.ids : index.rest;
+  const second = index === null ? NO_STATEMENTS : index.filed(state.resource);
+  // Merge the two ascending, disjoint lists.
+  let i = 0;
+  let j = 0;
+  while (i < first.length || j < second.length) {
+    const id =
+      j >= second.length || (i < first.length && (first[i] as number) < (second[j] as number))
+        ? (first[i++] as number)
+        : (second[j++] as number);
     const st = program.statements[id] as CompiledStatement;
     // An Allow cannot change the outcome once a Deny matched; a Deny always can be reported.
-    if (!st.deny && out.denies.length > 0) continue;
+    if (!st.deny && out.denyCount > 0) continue;
     const truth = statementTruth(st, state, checkAction);
     if (truth === TRUTH_FALSE) continue;
-    if (st.deny) out.denies.push(truth === TRUTH_INDETERMINATE ? -id - 1 : id);
-    else if (truth !== TRUTH_INDETERMINATE) out.allows.push(id);
+    if (st.deny) out.addDeny(id, truth === TRUTH_INDETERMINATE);
+    else if (truth !== TRUTH_INDETERMINATE) out.addAllow(id);
   }
   out.settle();
 }
@@ -110,8 +155,8 @@ export function explainSet(
     if (failed !== null) entry.failed = failed;
     explained.push(entry);
     if (truth === TRUTH_FALSE) continue;
-    if (st.deny) out.denies.push(indeterminateDeny ? -id - 1 : id);
-    else if (truth !== TRUTH_INDETERMINATE) out.allows.push(id);
+    if (st.deny) out.addDeny(id, indeterminateDeny);
+    else if (truth !== TRUTH_INDETERMINATE) out.addAllow(id);
   }
   out.settle();
 }

@@ -50,10 +50,16 @@ export interface ExplainedTruth {
 
 /** `statementTruth` (always testing the action) with the reasons `--explain` reports. */
 export function explainStatement(st: CompiledStatement, state: CheckState): ExplainedTruth {
-  const actionFailure = patternFailure(st.actions, st.notAction, 'Action', state.action);
+  const actionFailure = patternFailure(st.actions, st.notAction, 'Action', state.action, state.actionAsGiven);
   if (actionFailure !== null) return { truth: TRUTH_FALSE, failed: actionFailure };
   if (st.resources.length > 0 || st.notResource) {
-    const resourceFailure = patternFailure(st.resources, st.notResource, 'Resource', state.resource);
+    const resourceFailure = patternFailure(
+      st.resources,
+      st.notResource,
+      'Resource',
+      state.resource,
+      state.resource,
+    );
     if (resourceFailure !== null) return { truth: TRUTH_FALSE, failed: resourceFailure };
   }
   let firstIndeterminate: FailedElement | null = null;
@@ -73,6 +79,7 @@ function patternFailure(
   negated: boolean,
   kind: 'Action' | 'Resource',
   value: string,
+  shown: string,
 ): FailedElement | null {
   if (passes(globs, negated, value)) return null;
   const what = kind.toLowerCase();
@@ -80,13 +87,13 @@ function patternFailure(
     const patterns = quoteList(globs.map((g) => g.pattern));
     return {
       element: kind,
-      reason: `${what} ${quote(value)} matches none of the ${kind} patterns ${patterns}`,
+      reason: `${what} ${quote(shown)} matches none of the ${kind} patterns ${patterns}`,
     };
   }
   const excluded = globs.find((g) => g.matches(value))?.pattern ?? '';
   return {
     element: kind === 'Action' ? 'NotAction' : 'NotResource',
-    reason: `${what} ${quote(value)} matches the Not${kind} pattern ${quote(excluded)}, so the statement does not apply to it`,
+    reason: `${what} ${quote(shown)} matches the Not${kind} pattern ${quote(excluded)}, so the statement does not apply to it`,
   };
 }
 

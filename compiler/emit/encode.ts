@@ -64,6 +64,7 @@ class Tables {
   readonly groupSets: number[] = [];
 
   readonly #statementLists = new Map<string, [number, number]>();
+  readonly #statementArrays = new Map<readonly number[], [number, number]>();
 
   /** Appends a list to LISTS and returns its (start, count) words. */
   list(words: readonly number[]): [number, number] {
@@ -72,14 +73,20 @@ class Tables {
     return [start, words.length];
   }
 
-  /** A list of statement ids: stored once however many sets and candidate lists hold it. */
+  /**
+   * A list of statement ids: stored once however many sets and candidate lists hold it. PERF: the
+   * `index-actions` pass hands equal lists over as one array, so identity is checked before content.
+   */
   statementList(ids: readonly number[]): [number, number] {
+    let range = this.#statementArrays.get(ids);
+    if (range !== undefined) return range;
     const key = ids.join(',');
-    let range = this.#statementLists.get(key);
+    range = this.#statementLists.get(key);
     if (range === undefined) {
       range = this.list(ids);
       this.#statementLists.set(key, range);
     }
+    this.#statementArrays.set(ids, range);
     return range;
   }
 }

@@ -29,6 +29,8 @@ export class Glob {
   readonly #last: string;
   /** KIND_GENERAL with no star at all (only `?`): the whole pattern is one anchored segment. */
   readonly #starless: boolean;
+  /** Neither anchored segment holds `?`, so native `startsWith`/`endsWith` test them. */
+  readonly #plainEnds: boolean;
   /** Fewest characters a match needs. */
   readonly #minLength: number;
 
@@ -41,6 +43,7 @@ export class Glob {
     this.#last = segments[stars] as string;
     this.#middle = segments.slice(1, stars).filter((s) => s.length > 0);
     this.#starless = stars === 0;
+    this.#plainEnds = !this.#first.includes('?') && !this.#last.includes('?');
     this.#minLength = pattern.length - stars;
     const literals = segments.filter((s) => s.length > 0);
     const startsWithStar = stars > 0 && this.#first.length === 0;
@@ -84,9 +87,15 @@ export class Glob {
     if (this.#starless) return text.length === first.length && segmentAt(text, 0, first);
     const last = this.#last;
     const end = text.length - last.length;
-    if (!segmentAt(text, 0, first) || !segmentAt(text, end, last)) return false;
+    if (this.#plainEnds) {
+      if (!text.startsWith(first) || !text.endsWith(last)) return false;
+    } else if (!segmentAt(text, 0, first) || !segmentAt(text, end, last)) {
+      return false;
+    }
+    const middle = this.#middle;
     let at = first.length;
-    for (const segment of this.#middle) {
+    for (let i = 0; i < middle.length; i++) {
+      const segment = middle[i] as string;
       const found = findSegment(text, at, end, segment);
       if (found < 0) return false;
       at = found + segment.length;

@@ -39,7 +39,12 @@ const text = fc.oneof(
   ),
 );
 const scalar = fc.oneof(text, fc.double(), fc.boolean(), fc.integer());
-const value = fc.oneof(scalar, fc.constant(null), fc.array(scalar, { maxLength: 2 }), fc.object({ maxDepth: 1 }));
+const value = fc.oneof(
+  scalar,
+  fc.constant(null),
+  fc.array(scalar, { maxLength: 2 }),
+  fc.object({ maxDepth: 1 }),
+);
 
 /** Requests that look almost right: right member names, any values. */
 const nearlyValid = fc.record(
@@ -51,11 +56,21 @@ const nearlyValid = fc.record(
     resource: text,
     operation: fc.constantFrom('Encrypt', 'ReEncrypt', 'DescribeRegions', 'CreateAlias', 'Nope'),
     region: text,
-    parameters: fc.dictionary(fc.constantFrom('KeyId', 'AliasName', 'SourceKeyId', 'DestinationKeyId'), value),
+    parameters: fc.dictionary(
+      fc.constantFrom('KeyId', 'AliasName', 'SourceKeyId', 'DestinationKeyId'),
+      value,
+    ),
     resourceGroup: text,
     resourceTags: fc.dictionary(text, value, { maxKeys: 3 }),
     context: fc.dictionary(
-      fc.constantFrom('acs:SourceIp', 'acs:CurrentTime', 'acs:SecureTransport', 'kms:tag/Project', 'acme:count', 'x'),
+      fc.constantFrom(
+        'acs:SourceIp',
+        'acs:CurrentTime',
+        'acs:SecureTransport',
+        'kms:tag/Project',
+        'acme:count',
+        'x',
+      ),
       value,
       { maxKeys: 4 },
     ),
@@ -76,7 +91,8 @@ describe('authorize never throws', () => {
   it('on requests that are nearly valid, against several bundles', () => {
     fc.assert(
       fc.property(nearlyValid, fc.boolean(), (request, explain) => {
-        for (const authorizer of [sample, ...caseBundles]) expectWellFormed(authorizer.authorize(request, { explain }));
+        for (const authorizer of [sample, ...caseBundles])
+          expectWellFormed(authorizer.authorize(request, { explain }));
       }),
       { numRuns: 2000 },
     );

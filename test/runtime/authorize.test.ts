@@ -50,23 +50,35 @@ describe('authorize on the sample bundle', () => {
 
   it('matches actions case-insensitively and resources case-sensitively', () => {
     expect(authorizer.authorize(request({ action: 'KMS:ENCRYPT' })).decision).toBe('Allow');
-    expect(authorizer.authorize(request({ resource: KEY.replace('key/', 'KEY/') })).decision).toBe('ImplicitDeny');
+    expect(authorizer.authorize(request({ resource: KEY.replace('key/', 'KEY/') })).decision).toBe(
+      'ImplicitDeny',
+    );
   });
 
   it('evaluates IP blocks of both families, and IgnoreCase on resource tags', () => {
-    expect(authorizer.authorize(request({ context: { 'acs:SourceIp': '11.0.0.1' } })).decision).toBe('ImplicitDeny');
-    expect(authorizer.authorize(request({ context: { 'acs:SourceIp': '2001:db8::7' } })).decision).toBe('Allow');
-    expect(authorizer.authorize(request({ context: { 'acs:SourceIp': '2001:db9::7' } })).decision).toBe('ImplicitDeny');
+    expect(authorizer.authorize(request({ context: { 'acs:SourceIp': '11.0.0.1' } })).decision).toBe(
+      'ImplicitDeny',
+    );
+    expect(authorizer.authorize(request({ context: { 'acs:SourceIp': '2001:db8::7' } })).decision).toBe(
+      'Allow',
+    );
+    expect(authorizer.authorize(request({ context: { 'acs:SourceIp': '2001:db9::7' } })).decision).toBe(
+      'ImplicitDeny',
+    );
     expect(authorizer.authorize(request({ context: {} })).decision).toBe('ImplicitDeny');
     expect(authorizer.authorize(request({ resourceTags: { project: 'Apollo' } })).decision).toBe('Allow');
-    expect(authorizer.authorize(request({ resourceTags: { Project: 'Gemini' } })).decision).toBe('ImplicitDeny');
+    expect(authorizer.authorize(request({ resourceTags: { Project: 'Gemini' } })).decision).toBe(
+      'ImplicitDeny',
+    );
     // Tags are defined only on one key or secret.
     const container = `acs:kms:cn-shanghai:${ACCOUNT}:key`;
     expect(authorizer.authorize(request({ resource: container })).decision).toBe('ImplicitDeny');
   });
 
   it('lets a matching Deny win, and reports it', () => {
-    const denied = authorizer.authorize(request({ context: { 'acs:SourceIp': '10.1.2.3', 'acs:SecureTransport': false } }));
+    const denied = authorizer.authorize(
+      request({ context: { 'acs:SourceIp': '10.1.2.3', 'acs:SecureTransport': false } }),
+    );
     expect(denied.decision).toBe('ExplicitDeny');
     expect(deciders(denied)).toEqual(['KmsCrypto[1]@account']);
   });
@@ -76,18 +88,22 @@ describe('authorize on the sample bundle', () => {
     expect(deciders(authorizer.authorize(request({ context: late })))).toEqual(['KmsCrypto[2]@account']);
     const hangzhou = `acs:kms:cn-hangzhou:${ACCOUNT}:key/key-1`;
     expect(authorizer.authorize(request({ context: late, resource: hangzhou })).decision).toBe('Allow');
-    expect(authorizer.authorize(request({ context: late, action: 'kms:ListKeys', resource: '*' })).decision).toBe('Allow');
+    expect(
+      authorizer.authorize(request({ context: late, action: 'kms:ListKeys', resource: '*' })).decision,
+    ).toBe('Allow');
     const future = loadBundle(BUNDLE, { now: () => Date.parse('2031-06-01T00:00:00Z') });
     expect(future.authorize(request()).decision).toBe('ExplicitDeny');
   });
 
   it('decides actions the bundle does not know by matching the wildcard statements', () => {
-    expect(authorizer.authorize(request({ action: 'kms:ListFutureThings', resource: '*' })).decision).toBe('Allow');
+    expect(authorizer.authorize(request({ action: 'kms:ListFutureThings', resource: '*' })).decision).toBe(
+      'Allow',
+    );
     expect(authorizer.authorize(request({ action: 'kms:FutureAction' })).decision).toBe('ImplicitDeny');
     const insecure = { 'acs:SecureTransport': 'FALSE' };
-    expect(deciders(authorizer.authorize(request({ action: 'kms:FutureAction', context: insecure })))).toEqual([
-      'KmsCrypto[1]@account',
-    ]);
+    expect(
+      deciders(authorizer.authorize(request({ action: 'kms:FutureAction', context: insecure }))),
+    ).toEqual(['KmsCrypto[1]@account']);
   });
 
   it('consults the resource group set only when the account scope gives ImplicitDeny', () => {
@@ -124,19 +140,24 @@ describe('authorize on the sample bundle', () => {
 
   it('allows the root on its own account and nobody on another account', () => {
     const root = `acs:ram::${ACCOUNT}:root`;
-    expect(authorizer.authorize({ principal: root, action: 'kms:DeleteEverything' }, { explain: true })).toEqual({
+    expect(
+      authorizer.authorize({ principal: root, action: 'kms:DeleteEverything' }, { explain: true }),
+    ).toEqual({
       decision: 'Allow',
       principal: root,
       deciding: [],
       explanation: { step: 'root', statements: [] },
     });
     const foreign = 'acs:kms:cn-shanghai:999999999999:key/key-1';
-    const crossAccount = authorizer.authorize({ principal: root, action: 'kms:Decrypt', resource: foreign }, { explain: true });
+    const crossAccount = authorizer.authorize(
+      { principal: root, action: 'kms:Decrypt', resource: foreign },
+      { explain: true },
+    );
     expect(crossAccount.decision).toBe('ImplicitDeny');
     expect(crossAccount.explanation?.step).toBe('cross-account');
-    expect(authorizer.authorize({ principal: root, action: 'kms:Decrypt', resource: 'acs:kms:r::key/k' }).decision).toBe(
-      'Allow',
-    );
+    expect(
+      authorizer.authorize({ principal: root, action: 'kms:Decrypt', resource: 'acs:kms:r::key/k' }).decision,
+    ).toBe('Allow');
   });
 
   it('identifies callers by ARN, role session or AccessKey, and rejects the others with a code', () => {
@@ -158,7 +179,10 @@ describe('authorize on the sample bundle', () => {
   });
 
   it('answers invalid requests with ImplicitDeny and an error, echoing the id', () => {
-    expect(authorizer.authorize(null)).toMatchObject({ decision: 'ImplicitDeny', error: { code: 'InvalidRequest' } });
+    expect(authorizer.authorize(null)).toMatchObject({
+      decision: 'ImplicitDeny',
+      error: { code: 'InvalidRequest' },
+    });
     expect(authorizer.authorize({ id: 'x', principal: ALICE })).toMatchObject({
       id: 'x',
       decision: 'ImplicitDeny',
@@ -174,7 +198,10 @@ describe('authorize on the sample bundle', () => {
   });
 
   it('allows actions outside access control', () => {
-    const decision = authorizer.authorize({ principal: `acs:ram::${ACCOUNT}:role/app/s1`, action: 'kms:DescribeRegions' });
+    const decision = authorizer.authorize({
+      principal: `acs:ram::${ACCOUNT}:role/app/s1`,
+      action: 'kms:DescribeRegions',
+    });
     expect(decision).toMatchObject({ decision: 'Allow', deciding: [] });
   });
 
@@ -191,14 +218,18 @@ describe('authorize on the sample bundle', () => {
       decision: 'Allow',
       checks: [{ action: 'kms:Encrypt', resource: KEY, decision: 'Allow' }],
     });
-    expect(authorizer.authorize({ ...encrypt, operation: 'Frobnicate' }).error?.code).toBe('UnknownOperation');
+    expect(authorizer.authorize({ ...encrypt, operation: 'Frobnicate' }).error?.code).toBe(
+      'UnknownOperation',
+    );
   });
 
   it('explains every statement of the sets it evaluated, with positions from the bundle', () => {
     const decision = authorizer.authorize(request(), { explain: true });
     expect(decision.deciding[0]?.position).toEqual({ file: 'policies/p0.json', line: 3, column: 5 });
     const statements = decision.explanation?.statements ?? [];
-    expect(statements.map((s) => `${s.policy}[${s.statement}] ${s.outcome} ${s.failed?.element ?? ''}`)).toEqual([
+    expect(
+      statements.map((s) => `${s.policy}[${s.statement}] ${s.outcome} ${s.failed?.element ?? ''}`),
+    ).toEqual([
       'KmsCrypto[0] match ',
       'KmsCrypto[1] no-match Condition',
       'KmsCrypto[2] no-match Condition',

@@ -52,7 +52,10 @@ function sectionsOf(bytes: Uint8Array): SectionBytes[] {
   return Array.from({ length: view.getUint32(HEADER_SECTION_COUNT, true) }, (_, i) => {
     const at = HEADER_BYTES + i * SECTION_ENTRY_BYTES;
     const offset = view.getUint32(at + 4, true);
-    return { id: view.getUint32(at, true), bytes: bytes.slice(offset, offset + view.getUint32(at + 8, true)) };
+    return {
+      id: view.getUint32(at, true),
+      bytes: bytes.slice(offset, offset + view.getUint32(at + 8, true)),
+    };
   });
 }
 

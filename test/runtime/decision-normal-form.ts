@@ -1,6 +1,19 @@
 import { decodeBundle } from '../../runtime/decode.js';
-import { POLICY_NAME, POLICY_VERSION, POLICY_WORDS, STATEMENT_INDEX, STATEMENT_POLICY, STATEMENT_WORDS } from '../../runtime/format.js';
-import type { Check, DecidingStatement, Decision, Explanation, ExplainedStatement } from '../../runtime/types.js';
+import {
+  POLICY_NAME,
+  POLICY_VERSION,
+  POLICY_WORDS,
+  STATEMENT_INDEX,
+  STATEMENT_POLICY,
+  STATEMENT_WORDS,
+} from '../../runtime/format.js';
+import type {
+  Check,
+  DecidingStatement,
+  Decision,
+  ExplainedStatement,
+  Explanation,
+} from '../../runtime/types.js';
 
 /** Identifies a statement of a policy version across engines. */
 function statementKey(s: { policy: string; version: string | null; statement: number }): string {

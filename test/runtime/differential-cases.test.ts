@@ -19,9 +19,10 @@ describe('runtime ≡ reference on the conformance cases', () => {
       file.requests.forEach(({ request, note }, i) => {
         for (const explain of [false, true]) {
           const expected = normalForm(reference.authorize(request, { explain }), present);
-          expect(normalForm(runtime.authorize(request, { explain }), present), `request ${i} (${note}), explain ${explain}`).toEqual(
-            expected,
-          );
+          expect(
+            normalForm(runtime.authorize(request, { explain }), present),
+            `request ${i} (${note}), explain ${explain}`,
+          ).toEqual(expected);
         }
       });
     });

@@ -8,8 +8,24 @@ import { bundleStatements, normalForm } from './decision-normal-form.js';
 const ACCOUNT = '1234567890123456';
 const now = (): number => Date.parse('2026-11-27T10:00:00Z');
 
-const ACTIONS = ['kms:Decrypt', 'kms:Encrypt', 'kms:ListKeys', 'kms:GenerateDataKey', 'kms:FutureThing', 'KMS:decrypt'];
-const ACTION_PATTERNS = ['*', 'kms:*', 'kms:Decrypt', 'kms:Encrypt', 'kms:List*', 'kms:*Key*', 'kms:?ncrypt', 'kms:Future*'];
+const ACTIONS = [
+  'kms:Decrypt',
+  'kms:Encrypt',
+  'kms:ListKeys',
+  'kms:GenerateDataKey',
+  'kms:FutureThing',
+  'KMS:decrypt',
+];
+const ACTION_PATTERNS = [
+  '*',
+  'kms:*',
+  'kms:Decrypt',
+  'kms:Encrypt',
+  'kms:List*',
+  'kms:*Key*',
+  'kms:?ncrypt',
+  'kms:Future*',
+];
 const RESOURCES = [
   '*',
   `acs:kms:cn-hangzhou:${ACCOUNT}:key/key-1`,
@@ -18,7 +34,13 @@ const RESOURCES = [
   `acs:kms:cn-hangzhou:${ACCOUNT}:secret/db/pw`,
   'acs:kms:cn-hangzhou:999:key/key-9',
 ];
-const RESOURCE_PATTERNS = ['*', 'acs:kms:*:*:key*', 'acs:kms:cn-hangzhou:*', 'acs:kms:*:*:secret/*', `acs:kms:*:${ACCOUNT}:key/key-?`];
+const RESOURCE_PATTERNS = [
+  '*',
+  'acs:kms:*:*:key*',
+  'acs:kms:cn-hangzhou:*',
+  'acs:kms:*:*:secret/*',
+  `acs:kms:*:${ACCOUNT}:key/key-?`,
+];
 
 const CONDITIONS: [string, string, string[]][] = [
   ['StringEquals', 'kms:tag/Project', ['Apollo', 'Gemini']],
@@ -62,7 +84,10 @@ function statementJson(s: StatementSpec): Record<string, unknown> {
 
 const modelArb = fc
   .record({
-    policies: fc.array(fc.array(statementArb, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }),
+    policies: fc.array(fc.array(statementArb, { minLength: 1, maxLength: 4 }), {
+      minLength: 1,
+      maxLength: 4,
+    }),
     attachments: fc.array(
       fc.record({
         policy: fc.nat(),
@@ -88,7 +113,9 @@ const modelArb = fc
         name: 'r0',
         trustPolicy: {
           Version: '1',
-          Statement: [{ Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { RAM: [`acs:ram::${ACCOUNT}:root`] } }],
+          Statement: [
+            { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { RAM: [`acs:ram::${ACCOUNT}:root`] } },
+          ],
         },
       },
     ],
@@ -119,7 +146,10 @@ const requestArb = fc.record(
     action: fc.constantFrom(...ACTIONS),
     resource: fc.constantFrom(...RESOURCES),
     resourceGroup: fc.constantFrom(undefined, 'rg-a', 'rg-b'),
-    tags: fc.record({ Project: fc.constantFrom('Apollo', 'APOLLO', 'Gemini'), Level: fc.constantFrom('1', '5', 'high') }, { requiredKeys: [] }),
+    tags: fc.record(
+      { Project: fc.constantFrom('Apollo', 'APOLLO', 'Gemini'), Level: fc.constantFrom('1', '5', 'high') },
+      { requiredKeys: [] },
+    ),
     context: fc.record(
       {
         'acs:SourceIp': fc.constantFrom('10.1.2.3', '10.2.0.1', '192.0.2.1', '2001:db8::1'),
@@ -139,7 +169,8 @@ describe('runtime ≡ reference on generated models', () => {
     fc.assert(
       fc.property(modelArb, fc.array(requestArb, { minLength: 1, maxLength: 12 }), (model, requests) => {
         const { bundle, diagnostics } = compile(model);
-        if (bundle === null) throw new Error(`generated model does not compile: ${JSON.stringify(diagnostics)}`);
+        if (bundle === null)
+          throw new Error(`generated model does not compile: ${JSON.stringify(diagnostics)}`);
         compiled++;
         const runtime = loadBundle(bundle, { now });
         const reference = referenceAuthorizer(model, { now });

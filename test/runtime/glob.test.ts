@@ -5,8 +5,14 @@ import { Glob } from '../../runtime/match/glob.js';
 import { globRegex } from './fixtures/sample-ir.js';
 
 /** Patterns and texts over a small alphabet, so that matches are frequent. */
-const patternArb = fc.string({ unit: fc.constantFrom('a', 'b', ':', '/', '*', '?', 'é', '\uD83D', '\uDE00'), maxLength: 12 });
-const textArb = fc.string({ unit: fc.constantFrom('a', 'b', ':', '/', '?', '*', 'é', '\uD83D', '\uDE00'), maxLength: 16 });
+const patternArb = fc.string({
+  unit: fc.constantFrom('a', 'b', ':', '/', '*', '?', 'é', '\uD83D', '\uDE00'),
+  maxLength: 12,
+});
+const textArb = fc.string({
+  unit: fc.constantFrom('a', 'b', ':', '/', '?', '*', 'é', '\uD83D', '\uDE00'),
+  maxLength: 16,
+});
 
 describe('Glob', () => {
   it.each([
@@ -52,7 +58,9 @@ describe('Glob', () => {
   });
 
   it('matches texts built to match the pattern', () => {
-    const pieces = fc.array(fc.tuple(fc.constantFrom('lit', '*', '?'), fc.string({ maxLength: 4 })), { maxLength: 6 });
+    const pieces = fc.array(fc.tuple(fc.constantFrom('lit', '*', '?'), fc.string({ maxLength: 4 })), {
+      maxLength: 6,
+    });
     fc.assert(
       fc.property(pieces, fc.string({ maxLength: 3 }), (parts, filler) => {
         let pattern = '';
@@ -77,7 +85,12 @@ describe('Glob', () => {
 
   it('stays linear on patterns that make backtracking matchers explode', () => {
     const text = `${'a'.repeat(100_000)}c`;
-    const patterns = [`${'*a'.repeat(40)}*b`, `${'*a'.repeat(40)}*c`, `*${'a?'.repeat(15)}b*`, `*${'a'.repeat(30)}b*`];
+    const patterns = [
+      `${'*a'.repeat(40)}*b`,
+      `${'*a'.repeat(40)}*c`,
+      `*${'a?'.repeat(15)}b*`,
+      `*${'a'.repeat(30)}b*`,
+    ];
     const start = performance.now();
     expect(patterns.map((p) => new Glob(p).matches(text))).toEqual([false, true, false, false]);
     expect(performance.now() - start).toBeLessThan(1000);

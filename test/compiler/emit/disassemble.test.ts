@@ -91,6 +91,8 @@ describe('disassemble', () => {
     const bytes = encodeBundle(sampleIr());
     bytes[bytes.length - 1] = (bytes[bytes.length - 1] as number) ^ 1;
     expect(() => disassemble(bytes)).toThrow(BundleError);
-    expect(() => disassemble(new TextEncoder().encode('{"not":"a bundle"}'))).toThrow(/not a ramc decision bundle/);
+    expect(() => disassemble(new TextEncoder().encode('{"not":"a bundle"}'))).toThrow(
+      /not a ramc decision bundle/,
+    );
   });
 });
