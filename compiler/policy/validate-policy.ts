@@ -5,6 +5,7 @@ import { compactJsonLength, POLICY_MAX_LENGTH } from './policy-limits.js';
 import { describeKind, excerpt, report, type ValidationContext } from './validate-context.js';
 import { validateStatement } from './validate-statement.js';
 import { didYouMean, didYouMeanSentence } from './validate-suggest.js';
+import { checkUnicode } from './validate-unicode.js';
 
 export interface ValidatePolicyOptions {
   /** The file the document came from, as the user names it; diagnostics are reported against it. */
@@ -155,6 +156,7 @@ export function validatePolicy(
 ): ValidatePolicyResult {
   const ctx: ValidationContext = { kind, file: options.file, diagnostics: [] };
   let statements: Statement[] | null = null;
+  checkUnicode(ctx, json);
   if (json.kind === 'object') {
     statements = validateRoot(ctx, json);
     if (options.isSystem !== true) checkLength(ctx, json);

@@ -5,3 +5,4 @@ export { parseDecimal } from './decimal.js';
 export type { IpAddress, IpBlock, IpFamily, IpWords } from './ip.js';
 export { ipInBlock, parseIpAddress, parseIpBlock } from './ip.js';
 export { lowerUnicode } from './lower-unicode.js';
+export { hasLoneSurrogate } from './unicode.js';
