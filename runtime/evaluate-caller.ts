@@ -28,14 +28,11 @@ export function resolveCaller(program: Program, caller: RequestCaller): CallerRe
 }
 
 function resolvePrincipal(program: Program, arn: string): CallerResult {
-  const account = program.account;
-  const expected =
-    `expected acs:ram::${account}:root, acs:ram::${account}:user/<user-name> ` +
-    `or acs:ram::${account}:role/<role-name>/<session-name>`;
   const user = program.userArns.get(arn);
   if (user !== undefined) return user.resolved;
+  const account = program.account;
   const colon = arn.startsWith(ARN_PREFIX) ? arn.indexOf(':', ARN_PREFIX.length) : -1;
-  if (colon < 0) return unknown(`principal ${quote(arn)} is not a caller ARN; ${expected}`);
+  if (colon < 0) return unknown(`principal ${quote(arn)} is not a caller ARN; ${expectedArns(account)}`);
   const arnAccount = arn.slice(ARN_PREFIX.length, colon);
   if (arnAccount !== account) {
     return unknown(
@@ -72,7 +69,15 @@ function resolvePrincipal(program: Program, arn: string): CallerResult {
     }
     return { ok: true, arn, principal: role };
   }
-  return unknown(`principal ${quote(arn)} is not a caller ARN; ${expected}`);
+  return unknown(`principal ${quote(arn)} is not a caller ARN; ${expectedArns(account)}`);
+}
+
+/** The caller ARNs of the account, for messages. */
+function expectedArns(account: string): string {
+  return (
+    `expected acs:ram::${account}:root, acs:ram::${account}:user/<user-name> ` +
+    `or acs:ram::${account}:role/<role-name>/<session-name>`
+  );
 }
 
 function resolveAccessKey(program: Program, accessKeyId: string): CallerResult {
@@ -90,17 +95,20 @@ function resolveAccessKey(program: Program, accessKeyId: string): CallerResult {
 }
 
 /**
- * Security tokens (semantics §7.2) are rejected, as the reference engine rejects them, until token
- * verification lands.
+ * Security tokens (semantics §7.2) for callers that do not verify them themselves: the TS runtime verifies
+ * tokens before it gets here (runtime/evaluate-session.ts); an engine without that step refuses them.
  */
 function resolveSecurityToken(program: Program): CallerResult {
-  if (!program.hasStsKey) {
+  if (program.stsPublicKeyPem === null) {
     return failure(
       'InvalidSecurityToken',
       "security tokens need the model's sts.publicKeyFile, and this model names no STS public key",
     );
   }
-  return failure('InvalidSecurityToken', 'security tokens are not supported yet by the ramc runtime');
+  return failure(
+    'InvalidSecurityToken',
+    'this engine does not verify security tokens yet; the TS runtime (loadBundle) and the reference engine do',
+  );
 }
 
 function unknown(message: string): CallerResult {

@@ -7,6 +7,8 @@ import {
 import type { NormalizedRequest } from './request.js';
 import { formatCurrentTime, isTaggableResource } from './request-context.js';
 
+const CURRENT_TIME_KEY = 'acs:currenttime';
+
 const EMPTY_REQUEST: NormalizedRequest = {
   id: null,
   caller: { kind: 'principal', arn: '' },
@@ -47,6 +49,20 @@ export class CheckState {
     this.#clockTime = null;
   }
 
+  /** Names the identified caller, and the request as the engine completed it, keeping the clock reading. */
+  identify(request: NormalizedRequest, principalArn: string): void {
+    this.request = request;
+    this.principalArn = principalArn;
+  }
+
+  /** `acs:CurrentTime`: the request's, else the clock read once per request, in the date format. */
+  currentTime(): string {
+    const given = this.request.context.get(CURRENT_TIME_KEY);
+    if (given !== undefined) return given;
+    this.#clockTime ??= formatCurrentTime(this.#now());
+    return this.#clockTime;
+  }
+
   startCheck(actionAsGiven: string, action: string, actionId: number, resource: string): void {
     this.actionAsGiven = actionAsGiven;
     this.action = action;
@@ -66,12 +82,8 @@ export class CheckState {
       case SOURCE_RESOURCE_TAG:
         if (this.#taggable < 0) this.#taggable = isTaggableResource(this.resource) ? 1 : 0;
         return this.#taggable === 1 ? this.request.resourceTags.get(c.tagKey) : undefined;
-      case SOURCE_CURRENT_TIME: {
-        const given = this.request.context.get(c.key);
-        if (given !== undefined) return given;
-        this.#clockTime ??= formatCurrentTime(this.#now());
-        return this.#clockTime;
-      }
+      case SOURCE_CURRENT_TIME:
+        return this.currentTime();
       default:
         return this.request.context.get(c.key);
     }

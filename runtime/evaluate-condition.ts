@@ -29,15 +29,8 @@ import {
 import type { Glob } from './match/glob.js';
 import { isDateOperator, isNegatedOperator, OPERATOR_NAMES } from './operator-codes.js';
 import { resourceTagKey } from './request-context.js';
-import {
-  type IpBlock,
-  ipInBlock,
-  lowerUnicode,
-  parseBool,
-  parseDate,
-  parseDecimal,
-  parseIpAddress,
-} from './values/index.js';
+import { boolOf, dateOf, ipAddressOf } from './request-typed-values.js';
+import { type IpBlock, ipInBlock, lowerUnicode, parseDecimal } from './values/index.js';
 
 /** Three-valued truth of a condition or statement (semantics §4.4). */
 export const TRUTH_FALSE = 0;
@@ -171,17 +164,17 @@ function firstMatch(c: CompiledCondition, value: string, useSet: boolean): numbe
       return c.strings.indexOf(text);
     }
     case CONST_NUMBER: {
-      const n = isDateOperator(c.op) ? parseDate(value) : parseDecimal(value);
+      const n = isDateOperator(c.op) ? dateOf(value) : parseDecimal(value);
       if (n === null) return UNREADABLE;
       for (let i = 0; i < c.numbers.length; i++) if (compare(c.compare, n, c.numbers[i] as number)) return i;
       return NO_MATCH;
     }
     case CONST_BOOL: {
-      const flag = parseBool(value);
+      const flag = boolOf(value);
       return flag === null ? UNREADABLE : c.bools.indexOf(flag);
     }
     default: {
-      const address = parseIpAddress(value);
+      const address = ipAddressOf(value);
       if (address === null) return UNREADABLE;
       for (let i = 0; i < c.blocks.length; i++) if (ipInBlock(address, c.blocks[i] as IpBlock)) return i;
       return NO_MATCH;

@@ -1,5 +1,6 @@
 import type { DecodedBundle } from './decoded-bundle.js';
 import { type CompiledCondition, compileCondition } from './evaluate-condition.js';
+import type { SetOutcome } from './evaluate-set.js';
 import {
   ACCESS_KEY_ACTIVE,
   ACCESS_KEY_ID,
@@ -49,7 +50,6 @@ import {
   STATEMENT_SID,
   STATEMENT_WORDS,
 } from './format.js';
-import type { SetOutcome } from './evaluate-set.js';
 import { Glob } from './match/glob.js';
 import type { ResourceIndex } from './match/resource-index.js';
 import type { PolicyType, SourcePosition } from './types.js';

@@ -1,11 +1,13 @@
 import { resolveCaller } from './evaluate-caller.js';
 import { CheckState } from './evaluate-check-state.js';
-import type { CompiledPrincipal, Program } from './evaluate-program.js';
+import type { CompiledPrincipal, Program, SessionPolicy } from './evaluate-program.js';
+import { SessionTokens } from './evaluate-session.js';
 import { evaluateSet, explainSet, SetOutcome } from './evaluate-set.js';
 import { DECISION_ALLOW, DECISION_EXPLICIT_DENY, NONE } from './format.js';
 import { expandOperation, type OperationRequest } from './operations.js';
 import { type NormalizedRequest, readRequest } from './request.js';
 import { isAccessControlled } from './request-actions.js';
+import { lowerCase } from './request-lower-case.js';
 import type {
   Check,
   DecidingStatement,
@@ -18,6 +20,7 @@ import type {
 } from './types.js';
 
 const ACCOUNT_SCOPE = 'account';
+const SESSION_SCOPE = 'session';
 const NOT_EXPLAINED: ExplainedStatement[] = [];
 
 /** The decision on one (action, resource) pair. */
@@ -37,28 +40,53 @@ export class RequestEvaluator {
   readonly #state: CheckState;
   readonly #accountOutcome: SetOutcome;
   readonly #groupOutcome: SetOutcome;
+  readonly #sessions: SessionTokens;
 
   constructor(program: Program, now: () => number) {
     this.#program = program;
     this.#state = new CheckState(now);
     this.#accountOutcome = new SetOutcome(program.largestSet);
     this.#groupOutcome = new SetOutcome(program.largestSet);
+    this.#sessions = new SessionTokens(program);
   }
 
   /** Decides one raw request. May throw only on an internal bug; the authorizer guards against that. */
   decide(raw: unknown, explain: boolean): Decision {
     const read = readRequest(raw);
     if (!read.ok) return errorDecision(read.error, read.id ?? null, null, explain);
-    const request = read.request;
-    const caller = resolveCaller(this.#program, request.caller);
-    if (!caller.ok) return errorDecision(caller.error, request.id, null, explain);
-    this.#state.startRequest(request, caller.arn);
+    const state = this.#state;
+    state.startRequest(read.request, '');
+    const given = read.request.caller;
+    const caller =
+      given.kind === 'securityToken'
+        ? this.#sessions.resolve(given, read.request.context, state.currentTime())
+        : resolveCaller(this.#program, given);
+    if (!caller.ok) return errorDecision(caller.error, read.request.id, null, explain);
+    const session = caller.session;
+    // STS credentials sign with their AccessKeyId, so it is the request's acs:AccessId (semantics §5).
+    const request =
+      session === undefined
+        ? read.request
+        : {
+            ...read.request,
+            context: new Map(read.request.context).set('acs:accessid', session.accessKeyId),
+          };
+    state.identify(request, caller.arn);
+    const principal = caller.principal;
+    const sessionPolicy = session?.policy ?? null;
     const target = request.target;
     if (target.kind === 'action') {
-      const result = this.#decideCheck(request, caller.principal, target.action, target.resource, explain);
+      const result = this.#decideCheck(
+        request,
+        principal,
+        sessionPolicy,
+        target.action,
+        target.resource,
+        explain,
+      );
       return decision(request, caller.arn, result.decision, result.deciding, result.explanation);
     }
-    return this.#decideOperation(request, caller.arn, caller.principal, target, explain);
+    return this.#decideOperation(request, caller.arn, principal, sessionPolicy, target, explain);
   }
 
   /**
@@ -69,6 +97,7 @@ export class RequestEvaluator {
     request: NormalizedRequest,
     arn: string,
     principal: CompiledPrincipal | null,
+    session: SessionPolicy | null,
     target: OperationRequest,
     explain: boolean,
   ): Decision {
@@ -80,7 +109,7 @@ export class RequestEvaluator {
       return decision(request, arn, 'Allow', [], open, []);
     }
     const checks: Check[] = expansion.checks.map(({ action, resource }) => {
-      const result = this.#decideCheck(request, principal, action, resource, explain);
+      const result = this.#decideCheck(request, principal, session, action, resource, explain);
       const check: Check = { action, resource, decision: result.decision, deciding: result.deciding };
       if (result.explanation !== null) check.explanation = result.explanation;
       return check;
@@ -100,38 +129,48 @@ export class RequestEvaluator {
   }
 
   /**
-   * One (action, resource) pair (semantics §6.2): not access-controlled, cross-account, root, then the
-   * identity policies: the account-scope set, and when it gives ImplicitDeny, the resource group's set.
+   * One (action, resource) pair (semantics §6.2): not access-controlled, cross-account, root, the session
+   * policy of STS credentials, then the identity policies: the account-scope set, and when it gives
+   * ImplicitDeny, the resource group's set; an explicit deny of either wins, an Allow needs both.
    */
   #decideCheck(
     request: NormalizedRequest,
     principal: CompiledPrincipal | null,
+    session: SessionPolicy | null,
     action: string,
     resource: string,
     explain: boolean,
   ): CheckDecision {
     const program = this.#program;
-    const lower = action.toLowerCase();
+    const lower = lowerCase(action);
     // Actions outside access control (kms:DescribeRegions) are allowed for any identified caller.
     if (!isAccessControlled(lower)) return settled('Allow', 'not-access-controlled', [], explain, []);
     if (isCrossAccount(resource, program.account))
       return settled('ImplicitDeny', 'cross-account', [], explain, []);
     if (principal === null) return settled('Allow', 'root', [], explain, []);
     const state = this.#state;
-    state.startCheck(action, lower, program.actionIds.get(lower) ?? NONE, resource);
+    const actionId = program.actionIds.get(lower) ?? NONE;
+    state.startCheck(action, lower, actionId, resource);
     // PERF: nothing is ever added to the shared empty list, which is used only when not explaining.
     const explained: ExplainedStatement[] = explain ? [] : NOT_EXPLAINED;
+    if (session !== null) {
+      // The session policy is a program of its own, with its own known actions.
+      state.actionId = session.program.actionIds.get(lower) ?? NONE;
+      this.#evaluate(session.program, session.set, SESSION_SCOPE, session.outcome, explain, explained);
+      state.actionId = actionId;
+    }
     const accountOutcome = this.#accountOutcome;
     let outcome = accountOutcome;
     let scope = ACCOUNT_SCOPE;
     let step: DecisionStep = 'account-scope';
-    this.#evaluate(principal.accountSet, scope, accountOutcome, explain, explained);
+    this.#evaluate(program, principal.accountSet, scope, accountOutcome, explain, explained);
     if (accountOutcome.kind !== DECISION_ALLOW && accountOutcome.kind !== DECISION_EXPLICIT_DENY) {
       const group = request.resourceGroup;
       outcome = this.#groupOutcome;
       scope = group ?? '';
       step = 'resource-group-scope';
       this.#evaluate(
+        program,
         group === null ? NONE : (principal.groupSets.get(group) ?? NONE),
         scope,
         outcome,
@@ -139,25 +178,41 @@ export class RequestEvaluator {
         explained,
       );
     }
-    if (outcome.kind === DECISION_EXPLICIT_DENY) {
-      return settled('ExplicitDeny', step, outcome.deciding(program, scope, explain), explain, explained);
+    const sessionKind = session?.outcome.kind;
+    if (sessionKind === DECISION_EXPLICIT_DENY || outcome.kind === DECISION_EXPLICIT_DENY) {
+      const deciding = sessionKind === DECISION_EXPLICIT_DENY ? sessionStatements(session, explain) : [];
+      if (outcome.kind === DECISION_EXPLICIT_DENY)
+        addUnique(deciding, outcome.deciding(program, scope, explain));
+      const denyStep = sessionKind === DECISION_EXPLICIT_DENY ? 'session-policy' : step;
+      return settled('ExplicitDeny', denyStep, deciding, explain, explained);
     }
     if (outcome.kind === DECISION_ALLOW) {
-      return settled('Allow', step, outcome.deciding(program, scope, explain), explain, explained);
+      if (session !== null && sessionKind !== DECISION_ALLOW) {
+        return settled('ImplicitDeny', 'session-policy', [], explain, explained);
+      }
+      const deciding = sessionStatements(session, explain);
+      addUnique(deciding, outcome.deciding(program, scope, explain));
+      return settled('Allow', step, deciding, explain, explained);
     }
     return settled('ImplicitDeny', 'no-statement', [], explain, explained);
   }
 
   #evaluate(
+    program: Program,
     set: number,
     scope: string,
     out: SetOutcome,
     explain: boolean,
     explained: ExplainedStatement[],
   ): void {
-    if (explain) explainSet(this.#program, set, this.#state, out, scope, explained);
-    else evaluateSet(this.#program, set, this.#state, out);
+    if (explain) explainSet(program, set, this.#state, out, scope, explained);
+    else evaluateSet(program, set, this.#state, out);
   }
+}
+
+/** The session policy's statements behind its outcome (its Allows or its Denies), scope `session`. */
+function sessionStatements(session: SessionPolicy | null, explain: boolean): DecidingStatement[] {
+  return session === null ? [] : session.outcome.deciding(session.program, SESSION_SCOPE, explain);
 }
 
 function settled(

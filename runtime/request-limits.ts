@@ -5,8 +5,12 @@
 export const REQUEST_LIMITS = {
   /** Longest string value or member name anywhere in a request, in UTF-16 code units. */
   maxStringLength: 2_048,
-  /** Longest `securityToken` (a token carries a session policy of up to 2,048 characters, encoded). */
-  maxSecurityTokenLength: 8_192,
+  /**
+   * Longest `securityToken`. A token carries its session policy (at most 2,048 characters) twice: as text and
+   * compiled (docs/sts.md). The largest valid policies (astral characters under an IgnoreCase operator) make
+   * tokens of about 33,000 characters; the issuer refuses to mint a longer token than this.
+   */
+  maxSecurityTokenLength: 49_152,
   /** Most entries in `resourceTags`. */
   maxResourceTags: 64,
   /** Most keys in `context`. */

@@ -1,6 +1,10 @@
 import { REQUEST_LIMITS } from './request-limits.js';
+import { lowerCase } from './request-lower-case.js';
 import { type RequestReader, type Scalar, scalarText } from './request-reader.js';
-import { parseBool, parseDate, parseIpAddress } from './values/index.js';
+import { StringCache } from './request-string-cache.js';
+import { boolOf, dateOf, ipAddressOf } from './request-typed-values.js';
+
+const hasOwn = Object.prototype.hasOwnProperty;
 
 /** Reads `resourceTags`: tag key lower-cased → value in string form. Absent → empty. */
 export function readResourceTags(reader: RequestReader, raw: unknown): Map<string, string> | null {
@@ -8,20 +12,23 @@ export function readResourceTags(reader: RequestReader, raw: unknown): Map<strin
   if (raw === undefined) return tags;
   const object = reader.object('resourceTags', raw);
   if (object === null) return null;
-  const entries = Object.entries(object);
-  if (entries.length > REQUEST_LIMITS.maxResourceTags) {
+  if (ownKeyCount(object) > REQUEST_LIMITS.maxResourceTags) {
     return reader.fail('InvalidRequest', `resourceTags has more than ${REQUEST_LIMITS.maxResourceTags} tags`);
   }
-  const written = new Map<string, string>();
-  for (const [key, value] of entries) {
+  // PERF: one pass over the own keys, no entry arrays; the map itself finds keys equal ignoring case.
+  for (const key in object) {
+    if (!hasOwn.call(object, key)) continue;
     if (!reader.key('resourceTags', key)) return null;
-    const scalar = reader.scalar(`resourceTags ${JSON.stringify(key)}`, value, 'InvalidRequest');
-    if (scalar === null) return null;
-    const lower = key.toLowerCase();
-    const other = written.get(lower);
-    if (other !== undefined) return sameIgnoringCase(reader, 'resourceTags', other, key);
-    written.set(lower, key);
+    const value = object[key];
+    const scalar = reader.scalar(value);
+    if (scalar === null) {
+      return reader.rejectScalar(`resourceTags ${JSON.stringify(key)}`, value, 'InvalidRequest');
+    }
+    const lower = lowerCase(key);
+    const size = tags.size;
     tags.set(lower, scalarText(scalar));
+    // A key already there is overwritten, not added: the map is dropped with the error.
+    if (tags.size === size) return sameIgnoringCase(reader, 'resourceTags', object, lower, key);
   }
   return tags;
 }
@@ -32,63 +39,119 @@ export function readContext(reader: RequestReader, raw: unknown): Map<string, st
   if (raw === undefined) return context;
   const object = reader.object('context', raw);
   if (object === null) return null;
-  const entries = Object.entries(object);
-  if (entries.length > REQUEST_LIMITS.maxContextKeys) {
+  if (ownKeyCount(object) > REQUEST_LIMITS.maxContextKeys) {
     return reader.fail('InvalidRequest', `context has more than ${REQUEST_LIMITS.maxContextKeys} keys`);
   }
-  const written = new Map<string, string>();
-  for (const [key, value] of entries) {
+  for (const key in object) {
+    if (!hasOwn.call(object, key)) continue;
     if (!reader.key('context key', key)) return null;
-    const lower = key.toLowerCase();
-    const other = written.get(lower);
-    if (other !== undefined) return sameIgnoringCase(reader, 'context', other, key);
-    written.set(lower, key);
-    const scalar = reader.scalar(`context value of ${key}`, value, 'InvalidContextValue');
-    if (scalar === null) return null;
-    const text = readContextValue(reader, key, lower, scalar);
+    const info = contextKeys.get(key);
+    if (context.has(info.lower)) return sameIgnoringCase(reader, 'context', object, info.lower, key);
+    const value = object[key];
+    const scalar = reader.scalar(value);
+    if (scalar === null) return reader.rejectScalar(`context value of ${key}`, value, 'InvalidContextValue');
+    const text = readContextValue(reader, key, info.kind, scalar);
     if (text === null) return null;
-    context.set(lower, text);
+    context.set(info.lower, text);
   }
   return context;
 }
 
-function sameIgnoringCase(reader: RequestReader, where: string, first: string, second: string): null {
+/** How many own enumerable keys `object` has (what `Object.keys` would list), without listing them. */
+function ownKeyCount(object: Record<string, unknown>): number {
+  let count = 0;
+  for (const key in object) if (hasOwn.call(object, key)) count++;
+  return count;
+}
+
+/** The duplicate `second` was found: names the earlier key that lowers to the same `lower`. */
+function sameIgnoringCase(
+  reader: RequestReader,
+  where: string,
+  object: Record<string, unknown>,
+  lower: string,
+  second: string,
+): null {
+  let first = second;
+  for (const key in object) {
+    if (hasOwn.call(object, key) && key.toLowerCase() === lower) {
+      first = key;
+      break;
+    }
+  }
   return reader.fail(
     'InvalidRequest',
     `${where} has both ${JSON.stringify(first)} and ${JSON.stringify(second)}, which are the same key ignoring case; keep one`,
   );
 }
 
-/** Checks one context value against its key's rules and returns its string form. */
-function readContextValue(reader: RequestReader, key: string, lower: string, value: Scalar): string | null {
-  if (lower === 'acs:principalarn') {
-    return reader.fail(
-      'InvalidRequest',
-      `context may not give ${key}: the engine fills acs:PrincipalARN from the caller`,
-    );
-  }
-  if (lower.startsWith('kms:tag/') || lower.startsWith('acs:resourcetag/')) {
-    return reader.fail(
-      'InvalidRequest',
-      `context may not give ${key}: put the resource's tags in resourceTags, and the engine exposes each as ` +
-        'kms:tag/<key> and acs:ResourceTag/<key>',
-    );
-  }
+/** How the reader treats a context key, by its lower-cased name. */
+const KEY_TEXT = 0;
+const KEY_SOURCE_IP = 1;
+const KEY_CURRENT_TIME = 2;
+const KEY_FLAG = 3;
+/** `acs:PrincipalARN`: the engine fills it in. */
+const KEY_FILLED = 4;
+/** `kms:tag/<k>`, `acs:ResourceTag/<k>`: they come from resourceTags. */
+const KEY_RESOURCE_TAG = 5;
+
+interface ContextKey {
+  lower: string;
+  kind: number;
+}
+
+/** PERF: a host's context keys are lowered and classified once, not on every request. */
+const contextKeys = new StringCache<ContextKey>((key) => {
+  const lower = lowerCase(key);
+  return { lower, kind: keyKind(lower) };
+});
+
+function keyKind(lower: string): number {
+  if (lower.startsWith('kms:tag/') || lower.startsWith('acs:resourcetag/')) return KEY_RESOURCE_TAG;
   switch (lower) {
+    case 'acs:principalarn':
+      return KEY_FILLED;
     case 'acs:sourceip':
-      if (typeof value === 'string' && parseIpAddress(value) !== null) return value;
+      return KEY_SOURCE_IP;
+    case 'acs:currenttime':
+      return KEY_CURRENT_TIME;
+    case 'acs:securetransport':
+    case 'acs:mfapresent':
+      return KEY_FLAG;
+    default:
+      return KEY_TEXT;
+  }
+}
+
+/** Checks one context value against its key's rules (`kind`) and returns its string form. */
+function readContextValue(reader: RequestReader, key: string, kind: number, value: Scalar): string | null {
+  switch (kind) {
+    case KEY_TEXT:
+      return scalarText(value);
+    case KEY_FILLED:
+      return reader.fail(
+        'InvalidRequest',
+        `context may not give ${key}: the engine fills acs:PrincipalARN from the caller`,
+      );
+    case KEY_RESOURCE_TAG:
+      return reader.fail(
+        'InvalidRequest',
+        `context may not give ${key}: put the resource's tags in resourceTags, and the engine exposes each as ` +
+          'kms:tag/<key> and acs:ResourceTag/<key>',
+      );
+    case KEY_SOURCE_IP:
+      if (typeof value === 'string' && ipAddressOf(value) !== null) return value;
       return invalid(
         reader,
         key,
         value,
         'an IPv4 or IPv6 address such as "203.0.113.7" (a string, no /prefix)',
       );
-    case 'acs:currenttime':
-      if (typeof value === 'string' && parseDate(value) !== null) return value;
+    case KEY_CURRENT_TIME:
+      if (typeof value === 'string' && dateOf(value) !== null) return value;
       return invalid(reader, key, value, 'a date-time such as "2026-11-27T10:00:00Z"');
-    case 'acs:securetransport':
-    case 'acs:mfapresent': {
-      const flag = typeof value === 'boolean' ? value : typeof value === 'string' ? parseBool(value) : null;
+    default: {
+      const flag = typeof value === 'boolean' ? value : typeof value === 'string' ? boolOf(value) : null;
       if (flag !== null) return flag ? 'true' : 'false';
       return invalid(
         reader,
@@ -97,8 +160,6 @@ function readContextValue(reader: RequestReader, key: string, lower: string, val
         'a boolean: true, false, or the string "true" or "false" in any case',
       );
     }
-    default:
-      return scalarText(value);
   }
 }
 

@@ -70,22 +70,32 @@ export class RequestReader {
     return this.error === null;
   }
 
-  /** A string (at most `maxLength` long), finite number or boolean; any other value is an error with `code`. */
-  scalar(
-    where: string,
-    raw: unknown,
-    code: ErrorCode,
-    maxLength: number = REQUEST_LIMITS.maxStringLength,
-  ): Scalar | null {
+  /**
+   * A string of at most `maxLength` (counted), a finite number or a boolean; null for anything else, with
+   * nothing recorded: the caller then names the value in `rejectScalar`.
+   * PERF: the message naming the value is built only for a value that is wrong.
+   */
+  scalar(raw: unknown, maxLength: number = REQUEST_LIMITS.maxStringLength): Scalar | null {
     if (typeof raw === 'string') {
-      if (raw.length > maxLength) {
-        return this.fail('InvalidRequest', `${where} is longer than ${maxLength} characters`);
-      }
+      if (raw.length > maxLength) return null;
       this.count(raw.length);
       return raw;
     }
     if (typeof raw === 'boolean') return raw;
     if (typeof raw === 'number' && Number.isFinite(raw)) return raw;
+    return null;
+  }
+
+  /** Records why `scalar` refused `raw`, naming it `where`; a wrong type is an error with `code`. */
+  rejectScalar(
+    where: string,
+    raw: unknown,
+    code: ErrorCode,
+    maxLength: number = REQUEST_LIMITS.maxStringLength,
+  ): null {
+    if (typeof raw === 'string' && raw.length > maxLength) {
+      return this.fail('InvalidRequest', `${where} is longer than ${maxLength} characters`);
+    }
     return this.fail(code, `${where} must be a string, number or boolean, not ${describe(raw)}`);
   }
 }

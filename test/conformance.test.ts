@@ -8,6 +8,7 @@ import {
   type ExpectedDeciding,
   loadCases,
 } from './load-cases.js';
+import { callAssumeRole, mintScenario } from './sts/mint-token.js';
 
 const CASES = loadCases();
 const MIN_REQUESTS = 200;
@@ -31,6 +32,47 @@ for (const engine of ENGINES) {
   });
 }
 
+// AssumeRole itself is decided by the compiler's STS (semantics §7.1), the same for every engine.
+describe('AssumeRole', () => {
+  for (const file of CASES) {
+    file.requests.forEach((testCase, index) => {
+      const { assumeRole, expectAssumeRole } = testCase;
+      if (assumeRole === undefined || expectAssumeRole === undefined) return;
+      it(`AssumeRole ${file.id} #${index}: ${testCase.note}`, () => {
+        const result = callAssumeRole(file, assumeRole);
+        const shown = JSON.stringify(result);
+        if (expectAssumeRole.error !== undefined) {
+          expect(result.ok ? null : result.error.code, `AssumeRole refused (it said ${shown})`).toBe(
+            expectAssumeRole.error,
+          );
+          return;
+        }
+        expect(result.ok, `AssumeRole allowed (it said ${shown})`).toBe(true);
+        if (!result.ok) return;
+        expect(result.response.AssumedRoleUser.Arn).toBe(expectAssumeRole.arn);
+        if (expectAssumeRole.expiration !== undefined) {
+          expect(result.response.Credentials.Expiration).toBe(expectAssumeRole.expiration);
+        }
+      });
+    });
+  }
+});
+
+/** Minted credentials, once per entry, so every engine sees the same token. */
+const minted = new Map<string, { securityToken: string; accessKeyId?: string }>();
+
+function requestOf(file: CaseFile, index: number): unknown {
+  const testCase = file.requests[index];
+  if (testCase?.token === undefined) return structuredClone(testCase?.request);
+  const key = `${file.id}#${index}`;
+  let credentials = minted.get(key);
+  if (credentials === undefined) {
+    credentials = mintScenario(file, testCase.token);
+    minted.set(key, credentials);
+  }
+  return { ...structuredClone(testCase.request as object), ...credentials };
+}
+
 function defineFileTests(engine: Engine, file: CaseFile): void {
   let prepared: Promise<Authorizer> | undefined;
   // The model is prepared once per engine and file, on first use, from a copy the engine may not spoil.
@@ -44,11 +86,12 @@ function defineFileTests(engine: Engine, file: CaseFile): void {
   });
 
   file.requests.forEach((testCase, index) => {
+    if (testCase.assumeRole !== undefined) return;
     const caseId = `${file.id}#${index}`;
     const gap = engine.todo?.[caseId];
     const name = `${engine.name} ${file.id} #${index}: ${testCase.note}`;
     const body = async (): Promise<void> => {
-      const decision = (await authorizer()).authorize(structuredClone(testCase.request));
+      const decision = (await authorizer()).authorize(requestOf(file, index));
       assertDecision(decision, testCase.expect);
     };
     if (gap === undefined) it(name, body);

@@ -35,12 +35,54 @@ export interface Expectation {
   principal?: string;
 }
 
-/** One request of a case file, with the rule it tests. */
+/** An AssumeRole call (semantics §7.1) the runner makes with the case file's `stsPrivateKey`. */
+export interface AssumeRoleCall {
+  caller: string;
+  roleArn: string;
+  roleSessionName: string;
+  /** The session policy: a document object (sent as its JSON text) or the text itself. */
+  policy?: object | string;
+  durationSeconds?: number;
+  externalId?: string;
+  context?: Record<string, unknown>;
+  /** When the call is made (ISO 8601); tokens expire relative to it. */
+  now: string;
+}
+
+/**
+ * How the runner spoils a minted token: flip a bit of the signature or of the body, sign it with a key the
+ * model does not trust, or cut its last character.
+ */
+export const TAMPERINGS = ['signature', 'body', 'other-key', 'truncate'] as const;
+export type Tampering = (typeof TAMPERINGS)[number];
+
+/** A request made with STS credentials: the runner mints them and sets `securityToken` (and maybe `accessKeyId`). */
+export interface TokenScenario {
+  assumeRole: AssumeRoleCall;
+  tamper?: Tampering;
+  /** `token`: send the credentials' AccessKeyId as `accessKeyId`; any other string is sent as is. */
+  accessKeyId?: string;
+}
+
+/** What an AssumeRole call must answer: refused with `error`, or credentials for the session `arn`. */
+export interface AssumeRoleExpectation {
+  error?: string;
+  arn?: string;
+  expiration?: string;
+}
+
+/**
+ * One entry of a case file, with the rule it tests: a request and its decision (optionally made with
+ * minted STS credentials, `token`), or an AssumeRole call and its outcome (`assumeRole` + `expectAssumeRole`).
+ */
 export interface CaseRequest {
   note: string;
   /** Passed to the engine as is: it may be deliberately malformed. */
   request: unknown;
   expect: Expectation;
+  token?: TokenScenario;
+  assumeRole?: AssumeRoleCall;
+  expectAssumeRole?: AssumeRoleExpectation;
 }
 
 /** One case file: a model and the requests decided against it. */
@@ -51,6 +93,8 @@ export interface CaseFile {
   description: string;
   model: Record<string, unknown>;
   requests: CaseRequest[];
+  /** The private half of the model's `sts.publicKey`, for files whose entries call AssumeRole. */
+  stsPrivateKey?: string;
 }
 
 const DECISIONS: readonly string[] = ['Allow', 'ExplicitDeny', 'ImplicitDeny'];
@@ -130,8 +174,8 @@ function validateFile(value: unknown, id: string, path: string, problems: string
     problems.push(`${path}: the file must hold one JSON object`);
     return undefined;
   }
-  unknownMembers(value, ['description', 'model', 'requests'], path, problems);
-  const { description, model, requests } = value;
+  unknownMembers(value, ['description', 'model', 'requests', 'stsPrivateKey'], path, problems);
+  const { description, model, requests, stsPrivateKey } = value;
   if (typeof description !== 'string' || description === '') {
     problems.push(`${path}: "description" must be a non-empty string`);
   }
@@ -143,13 +187,26 @@ function validateFile(value: unknown, id: string, path: string, problems: string
     return undefined;
   }
   for (const [i, entry] of requests.entries()) validateRequest(entry, `${path}: requests[${i}]`, problems);
-  return {
+  const callsSts = requests.some(
+    (entry) => isObject(entry) && (entry.token !== undefined || entry.assumeRole !== undefined),
+  );
+  if (stsPrivateKey !== undefined && typeof stsPrivateKey !== 'string') {
+    problems.push(`${path}: "stsPrivateKey" must be PEM text`);
+  }
+  if (callsSts && stsPrivateKey === undefined) {
+    problems.push(
+      `${path}: entries call AssumeRole, so the file needs "stsPrivateKey" (the model's STS private key)`,
+    );
+  }
+  const file: CaseFile = {
     id,
     path,
     description: String(description),
     model: model as Json,
     requests: requests as CaseRequest[],
   };
+  if (typeof stsPrivateKey === 'string') file.stsPrivateKey = stsPrivateKey;
+  return file;
 }
 
 function validateRequest(entry: unknown, where: string, problems: string[]): void {
@@ -157,12 +214,81 @@ function validateRequest(entry: unknown, where: string, problems: string[]): voi
     problems.push(`${where}: must be an object with "note", "request" and "expect"`);
     return;
   }
-  unknownMembers(entry, ['note', 'request', 'expect'], where, problems);
+  const members = ['note', 'request', 'expect', 'token', 'assumeRole', 'expectAssumeRole'];
+  unknownMembers(entry, members, where, problems);
   if (typeof entry.note !== 'string' || !/§\d/.test(entry.note)) {
     problems.push(`${where}.note: must be a string that cites the spec section it tests (e.g. "§4.3: ...")`);
   }
+  if (entry.assumeRole !== undefined || entry.expectAssumeRole !== undefined) {
+    for (const other of ['request', 'expect', 'token']) {
+      if (other in entry) problems.push(`${where}: an AssumeRole entry has no "${other}"`);
+    }
+    validateCall(entry.assumeRole, `${where}.assumeRole`, problems);
+    validateAssumeRoleExpectation(entry.expectAssumeRole, `${where}.expectAssumeRole`, problems);
+    return;
+  }
   if (!('request' in entry)) problems.push(`${where}: "request" is missing`);
+  if (entry.token !== undefined) validateToken(entry.token, entry.request, `${where}.token`, problems);
   validateExpect(entry.expect, `${where}.expect`, problems);
+}
+
+function validateToken(token: unknown, request: unknown, where: string, problems: string[]): void {
+  if (!isObject(token)) {
+    problems.push(`${where}: must be an object with "assumeRole"`);
+    return;
+  }
+  unknownMembers(token, ['assumeRole', 'tamper', 'accessKeyId'], where, problems);
+  validateCall(token.assumeRole, `${where}.assumeRole`, problems);
+  if (token.tamper !== undefined && !(TAMPERINGS as readonly unknown[]).includes(token.tamper)) {
+    problems.push(`${where}.tamper: must be one of ${TAMPERINGS.join(', ')}`);
+  }
+  if (token.accessKeyId !== undefined && typeof token.accessKeyId !== 'string') {
+    problems.push(`${where}.accessKeyId: must be "token" or an AccessKeyId string`);
+  }
+  if (!isObject(request) || 'securityToken' in request || 'principal' in request) {
+    problems.push(`${where}: the request must be an object without a caller: the runner sets securityToken`);
+  }
+}
+
+function validateCall(call: unknown, where: string, problems: string[]): void {
+  if (!isObject(call)) {
+    problems.push(`${where}: must be an AssumeRole call object`);
+    return;
+  }
+  const optional = ['policy', 'durationSeconds', 'externalId', 'context'];
+  unknownMembers(call, ['caller', 'roleArn', 'roleSessionName', 'now', ...optional], where, problems);
+  for (const key of ['caller', 'roleArn', 'roleSessionName', 'now']) {
+    if (typeof call[key] !== 'string') problems.push(`${where}.${key}: must be a string`);
+  }
+  if (typeof call.now === 'string' && Number.isNaN(Date.parse(call.now))) {
+    problems.push(`${where}.now: must be an ISO 8601 time such as 2026-11-27T10:00:00Z`);
+  }
+  if (call.durationSeconds !== undefined && typeof call.durationSeconds !== 'number') {
+    problems.push(`${where}.durationSeconds: must be a number`);
+  }
+  if (call.externalId !== undefined && typeof call.externalId !== 'string') {
+    problems.push(`${where}.externalId: must be a string`);
+  }
+  if (call.context !== undefined && !isObject(call.context))
+    problems.push(`${where}.context: must be an object`);
+  if (call.policy !== undefined && typeof call.policy !== 'string' && !isObject(call.policy)) {
+    problems.push(`${where}.policy: must be a policy document object or its text`);
+  }
+}
+
+function validateAssumeRoleExpectation(expect: unknown, where: string, problems: string[]): void {
+  if (!isObject(expect)) {
+    problems.push(`${where}: must be an object with "error", or with "arn" (and maybe "expiration")`);
+    return;
+  }
+  unknownMembers(expect, ['error', 'arn', 'expiration'], where, problems);
+  const refused = expect.error !== undefined;
+  if (refused === (expect.arn !== undefined))
+    problems.push(`${where}: give exactly one of "error" and "arn"`);
+  for (const key of ['error', 'arn', 'expiration']) {
+    if (expect[key] !== undefined && typeof expect[key] !== 'string')
+      problems.push(`${where}.${key}: must be a string`);
+  }
 }
 
 function validateExpect(expect: unknown, where: string, problems: string[]): void {

@@ -1,179 +1,169 @@
+import {
+  ACCOUNT,
+  CRYPTO,
+  KEY_ADMIN,
+  OFFICE_V4,
+  OFFICE_V6,
+  projectName,
+  REGIONS,
+  SECRETS,
+} from './constants.js';
 import { Random } from './random.js';
+import { type Project, requestMix } from './request-mix.js';
+import type { BenchAttachment, BenchModel, RamPolicyDocument, RamStatement, Workload } from './types.js';
 
-/**
- * Generated, realistic KMS accounts for benchmarks: many users in project groups, tag-scoped crypto
- * access, resource-group-scoped admins, IP and time conditions, denies, and application roles.
- * Each user sees about the same number of statements whatever the account size, so a decision's
- * cost should not grow with the size (semantics-neutral: the model is valid and checkable).
- */
-export const ACCOUNT = '1234567890123456';
-const REGIONS = ['cn-hangzhou', 'cn-shanghai', 'cn-beijing'] as const;
-const CRYPTO = ['kms:Encrypt', 'kms:Decrypt', 'kms:GenerateDataKey', 'kms:GenerateDataKeyWithoutPlaintext'];
-const KEY_ADMIN = [
-  'kms:DescribeKey',
-  'kms:EnableKey',
-  'kms:DisableKey',
-  'kms:UpdateRotationPolicy',
-  'kms:TagResource',
-];
-const SECRETS = ['kms:GetSecretValue', 'kms:DescribeSecret', 'kms:PutSecretValue'];
+/** Secrets of some projects may only be read from the first half of the office network. */
+const SECRET_SUBNET = '203.0.113.0/25';
 
-export interface Workload {
-  statements: number;
-  model: Record<string, unknown>;
-  requests: Record<string, unknown>[];
-}
-
-type Statement = Record<string, unknown>;
-
-function projectName(i: number): string {
-  return `proj${i.toString(36).padStart(3, '0')}`;
-}
-
-function keyArn(region: string, id: string): string {
-  return `acs:kms:${region}:${ACCOUNT}:key/key-${id}`;
-}
-
-function projectStatements(random: Random, project: string): Statement[] {
-  const region = random.pick(REGIONS);
-  const statements: Statement[] = [
+function teamStatements(random: Random, project: Project): RamStatement[] {
+  const key = `acs:kms:*:${ACCOUNT}:key/*`;
+  const statements: RamStatement[] = [
     {
-      Sid: `${project}Crypto`,
+      Sid: 'TeamCrypto',
       Effect: 'Allow',
       Action: CRYPTO.slice(0, 2 + random.int(3)),
-      Resource: `acs:kms:*:${ACCOUNT}:key/*`,
-      Condition: { StringEquals: { 'kms:tag/Project': [project, `${project}-shared`] } },
+      Resource: key,
+      Condition: { StringEquals: { 'kms:tag/Project': [project.name, `${project.name}-shared`] } },
     },
     {
-      Sid: `${project}Admin`,
-      Effect: 'Allow',
-      Action: KEY_ADMIN.slice(0, 2 + random.int(4)),
-      Resource: `acs:kms:${region}:${ACCOUNT}:key/key-${project}*`,
-      Condition: { Bool: { 'acs:SecureTransport': 'true' } },
-    },
-    {
-      Sid: `${project}Secrets`,
+      Sid: 'TeamSecrets',
       Effect: 'Allow',
       Action: SECRETS.slice(0, 1 + random.int(3)),
-      Resource: `acs:kms:${region}:${ACCOUNT}:secret/${project}/*`,
+      Resource: `acs:kms:${project.region}:${ACCOUNT}:secret/${project.name}/*`,
+      ...(random.chance(0.4) ? { Condition: { IpAddress: { 'acs:SourceIp': SECRET_SUBNET } } } : {}),
     },
   ];
-  if (random.chance(0.5)) {
+  if (random.chance(0.3)) {
     statements.push({
-      Sid: `${project}NoDeletes`,
+      Sid: 'SharedKeysUntilYearEnd',
+      Effect: 'Allow',
+      Action: 'kms:Decrypt',
+      Resource: key,
+      Condition: {
+        StringEquals: { 'kms:tag/Project': 'shared' },
+        DateLessThan: {
+          'acs:CurrentTime': random.chance(0.5) ? '2026-12-31T23:59:59Z' : '2026-06-30T23:59:59Z',
+        },
+      },
+    });
+  }
+  if (project.deletionFreeze) {
+    statements.push({
+      Sid: 'DeletionFreeze',
       Effect: 'Deny',
       Action: ['kms:ScheduleKeyDeletion', 'kms:DeleteSecret'],
-      Resource: `acs:kms:*:${ACCOUNT}:*/${project}*`,
+      Resource: [
+        `acs:kms:*:${ACCOUNT}:key/key-${project.name}*`,
+        `acs:kms:*:${ACCOUNT}:secret/${project.name}/*`,
+      ],
       Condition: { DateGreaterThan: { 'acs:CurrentTime': '2026-01-01T00:00:00+08:00' } },
     });
   }
   return statements;
 }
 
-/** Builds an account of about `target` statements and a request mix for it, from a fixed seed. */
-export function kmsAccount(target: number, seed = 20261127): Workload {
-  const random = new Random(seed ^ target);
-  const policies: Record<string, unknown>[] = [
+function adminStatements(random: Random, project: Project): RamStatement[] {
+  const ownKeys = `acs:kms:${project.region}:${ACCOUNT}:key/key-${project.name}*`;
+  return [
     {
-      name: 'OfficeNetworkOnly',
-      document: {
-        Version: '1',
-        Statement: [
-          {
-            Effect: 'Deny',
-            Action: 'kms:*',
-            Resource: '*',
-            Condition: { NotIpAddress: { 'acs:SourceIp': ['203.0.113.0/24', '2001:db8:1::/48'] } },
-          },
-        ],
-      },
+      Sid: 'KeyAdmin',
+      Effect: 'Allow',
+      Action: KEY_ADMIN.slice(0, 2 + random.int(4)),
+      Resource: ownKeys,
+      Condition: { Bool: { 'acs:SecureTransport': 'true' } },
+    },
+    {
+      Sid: 'KeyLifecycle',
+      Effect: 'Allow',
+      Action: ['kms:ScheduleKeyDeletion', 'kms:CancelKeyDeletion'],
+      Resource: ownKeys,
     },
   ];
-  const groups: Record<string, unknown>[] = [{ name: 'employees' }];
-  const users: Record<string, unknown>[] = [];
-  const roles: Record<string, unknown>[] = [];
-  const attachments: Record<string, unknown>[] = [{ policy: 'OfficeNetworkOnly', to: 'group/employees' }];
-  let statements = 1;
-  let projects = 0;
-  while (statements < target) {
-    const project = projectName(projects);
-    projects += 1;
-    const document = { Version: '1', Statement: projectStatements(random, project) };
-    statements += document.Statement.length;
-    policies.push({ name: `Kms-${project}`, document });
-    groups.push({ name: `${project}-team` });
-    const scoped = random.chance(0.3);
-    attachments.push({
-      policy: `Kms-${project}`,
-      to: `group/${project}-team`,
-      ...(scoped ? { resourceGroup: `rg-${project}` } : {}),
-    });
-    for (let u = 0; u < 3; u++) {
-      users.push({ name: `${project}-dev${u}`, groups: ['employees', `${project}-team`] });
-    }
-    if (random.chance(0.2)) {
-      roles.push({
-        name: `${project}-app`,
-        trustPolicy: {
-          Version: '1',
-          Statement: [
-            { Effect: 'Allow', Action: 'sts:AssumeRole', Principal: { RAM: [`acs:ram::${ACCOUNT}:root`] } },
-          ],
-        },
-      });
-      attachments.push({ policy: `Kms-${project}`, to: `role/${project}-app` });
-    }
-  }
-  const model = { account: ACCOUNT, policies, groups, users, roles, attachments };
-  return { statements, model, requests: requestMix(random, projects) };
 }
 
-function requestMix(random: Random, projects: number): Record<string, unknown>[] {
-  const requests: Record<string, unknown>[] = [];
-  for (let i = 0; i < 256; i++) {
-    const project = projectName(random.int(projects));
-    const other = projectName(random.int(projects));
-    const region = random.pick(REGIONS);
-    const inOffice = random.chance(0.85);
-    const context = {
-      'acs:SourceIp': inOffice ? `203.0.113.${random.int(250)}` : `198.51.100.${random.int(250)}`,
-      'acs:SecureTransport': random.chance(0.9) ? 'true' : 'false',
-      'acs:CurrentTime': '2026-11-27T10:00:00Z',
+const OFFICE_ONLY: RamPolicyDocument = {
+  Version: '1',
+  Statement: [
+    {
+      Sid: 'OfficeNetworksOnly',
+      Effect: 'Deny',
+      Action: 'kms:*',
+      Resource: '*',
+      Condition: { NotIpAddress: { 'acs:SourceIp': [OFFICE_V4, OFFICE_V6] } },
+    },
+  ],
+};
+
+const trustAccount = {
+  Version: '1' as const,
+  Statement: [
+    { Effect: 'Allow' as const, Action: 'sts:AssumeRole', Principal: { RAM: [`acs:ram::${ACCOUNT}:root`] } },
+  ],
+};
+
+/**
+ * Generated, realistic KMS accounts for benchmarks. Every project has a team group (tag-scoped crypto,
+ * secrets under its own path, sometimes a time-boxed grant on shared keys and a deletion freeze) and an
+ * admin group (key administration, attached at account scope or to the project's resource group);
+ * some projects have an application role. Everyone in `employees` is denied outside the office
+ * networks. Each caller sees about the same number of statements whatever the account size, so a
+ * decision's cost should not grow with it. Resource-group-scoped policies only allow: see
+ * docs/benchmarks.md for why that keeps the peers' translation exact.
+ *
+ * Builds an account of about `target` statements (at least one project) and its request mix, from a
+ * fixed seed: the same arguments give the same workload on every machine.
+ */
+export function kmsAccount(target: number, seed = 20261127): Workload {
+  const random = new Random(seed ^ target);
+  const model: BenchModel = {
+    account: ACCOUNT,
+    policies: [{ name: 'OfficeNetworksOnly', document: OFFICE_ONLY }],
+    groups: [{ name: 'employees' }],
+    users: [],
+    roles: [],
+    attachments: [{ policy: 'OfficeNetworksOnly', to: 'group/employees' }],
+  };
+  const projects: Project[] = [];
+  let statements = OFFICE_ONLY.Statement.length;
+  while (statements < target || projects.length === 0) {
+    const project: Project = {
+      name: projectName(projects.length),
+      region: random.pick(REGIONS),
+      hasRole: random.chance(0.25),
+      deletionFreeze: random.chance(0.5),
     };
-    const kind = random.int(4);
-    const principal = `acs:ram::${ACCOUNT}:user/${project}-dev${random.int(3)}`;
-    if (kind === 0) {
-      const tag = random.chance(0.7) ? project : other;
-      requests.push({
-        principal,
-        action: random.pick(CRYPTO),
-        resource: keyArn(region, `${tag}${i}`),
-        resourceTags: { Project: tag },
-        context,
-      });
-    } else if (kind === 1) {
-      requests.push({
-        principal,
-        action: random.pick(KEY_ADMIN),
-        resource: keyArn(region, `${random.chance(0.7) ? project : other}x${i}`),
-        context,
-        resourceGroup: `rg-${project}`,
-      });
-    } else if (kind === 2) {
-      requests.push({
-        principal,
-        action: random.pick(SECRETS),
-        resource: `acs:kms:${region}:${ACCOUNT}:secret/${project}/db${i}`,
-        context,
-      });
-    } else {
-      requests.push({
-        principal,
-        action: 'kms:ScheduleKeyDeletion',
-        resource: keyArn(region, `${project}-old${i}`),
-        context,
-      });
-    }
+    projects.push(project);
+    const team = { Version: '1' as const, Statement: teamStatements(random, project) };
+    const admin = { Version: '1' as const, Statement: adminStatements(random, project) };
+    statements += team.Statement.length + admin.Statement.length;
+    addProject(model, project, team, admin, random.chance(0.3));
   }
-  return requests;
+  return { target, statements, model, requests: requestMix(random, projects) };
+}
+
+function addProject(
+  model: BenchModel,
+  project: Project,
+  team: RamPolicyDocument,
+  admin: RamPolicyDocument,
+  adminInResourceGroup: boolean,
+): void {
+  const name = project.name;
+  model.policies.push(
+    { name: `Kms-${name}-team`, document: team },
+    { name: `Kms-${name}-admin`, document: admin },
+  );
+  model.groups.push({ name: `${name}-team` }, { name: `${name}-admins` });
+  const adminAttachment: BenchAttachment = { policy: `Kms-${name}-admin`, to: `group/${name}-admins` };
+  if (adminInResourceGroup) adminAttachment.resourceGroup = `rg-${name}`;
+  model.attachments.push({ policy: `Kms-${name}-team`, to: `group/${name}-team` }, adminAttachment);
+  model.users.push(
+    { name: `${name}-dev0`, groups: ['employees', `${name}-team`, `${name}-admins`] },
+    { name: `${name}-dev1`, groups: ['employees', `${name}-team`] },
+    { name: `${name}-dev2`, groups: ['employees', `${name}-team`] },
+  );
+  if (project.hasRole) {
+    model.roles.push({ name: `${name}-app`, trustPolicy: trustAccount });
+    model.attachments.push({ policy: `Kms-${name}-team`, to: `role/${name}-app` });
+  }
 }

@@ -1,5 +1,6 @@
 import { loadBundle } from '../../runtime/index.js';
 import type { Authorizer } from '../../runtime/types.js';
+import { loadWasmBundle } from '../../runtime/wasm-node.js';
 import { compile } from '../compile.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { loadModel } from '../model/load-model.js';
@@ -21,9 +22,10 @@ function modelErrors(path: string, diagnostics: Parameters<typeof formatDiagnost
   };
 }
 
-function bundleEngine(bytes: Uint8Array): BuiltEngine {
+/** Loads bundle bytes into the TS runtime, or into the Wasm core (ramc.wasm next to the compiled runtime). */
+async function bundleEngine(bytes: Uint8Array, name: 'ts' | 'wasm'): Promise<BuiltEngine> {
   try {
-    return { ok: true, authorizer: loadBundle(bytes) };
+    return { ok: true, authorizer: name === 'wasm' ? await loadWasmBundle(bytes) : loadBundle(bytes) };
   } catch (error) {
     return {
       ok: false,
@@ -34,16 +36,14 @@ function bundleEngine(bytes: Uint8Array): BuiltEngine {
 
 /** Builds the named engine from a model path or bundle bytes. */
 export async function buildEngine(name: EngineName, source: EngineSource): Promise<BuiltEngine> {
-  if (name === 'wasm')
-    return { ok: false, message: 'ramc: the wasm engine is not available in this version' };
   if (name === 'reference') {
     if (!('model' in source)) return { ok: false, message: 'ramc: --engine reference needs --model' };
     const loaded = loadModel(source.model);
     if (loaded.model === null) return modelErrors(source.model, loaded.diagnostics);
     return { ok: true, authorizer: referenceAuthorizer(loaded.model) };
   }
-  if ('bundle' in source) return bundleEngine(source.bundle);
+  if ('bundle' in source) return bundleEngine(source.bundle, name);
   const compiled = compile(source.model);
   if (compiled.bundle === null) return modelErrors(source.model, compiled.diagnostics);
-  return bundleEngine(compiled.bundle);
+  return bundleEngine(compiled.bundle, name);
 }

@@ -3,12 +3,14 @@ import { type CliIo, EXIT_INTERNAL, EXIT_OK, EXIT_USAGE, UsageError, write } fro
 import { COMPILE_USAGE, compileCommand } from './compile-command.js';
 import { EVAL_USAGE, evalCommand } from './eval-command.js';
 import { INSPECT_USAGE, inspectCommand } from './inspect-command.js';
+import { STS_USAGE, stsCommand } from './sts-command.js';
 
 const COMMANDS: Record<string, { usage: string; run: (args: string[], io: CliIo) => Promise<number> }> = {
   check: { usage: CHECK_USAGE, run: checkCommand },
   compile: { usage: COMPILE_USAGE, run: compileCommand },
   eval: { usage: EVAL_USAGE, run: evalCommand },
   inspect: { usage: INSPECT_USAGE, run: inspectCommand },
+  sts: { usage: STS_USAGE, run: stsCommand },
 };
 
 const USAGE = `usage:\n${Object.values(COMMANDS)

@@ -1,17 +1,9 @@
-import {
-  createTokenInstance,
-  EOF,
-  type ILexingError,
-  type IRecognitionException,
-  type IToken,
-  NotAllInputParsedException,
-} from 'chevrotain';
 import { type Diagnostic, diagnostic, hasErrors, syntheticSpan } from '../diagnostics.js';
 import type { JsonValue } from './json-ast.js';
-import { jsonCstParser } from './json-cst-parser.js';
-import { cstToAst } from './json-cst-to-ast.js';
+import { jsonAstParser } from './json-ast-parser.js';
+import { lexJson } from './json-lexer.js';
+import { errorOffset, syntaxDiagnostic } from './json-parser-messages.js';
 import { checkTokens } from './json-token-checks.js';
-import { COMMENTS_GROUP, jsonLexer, SingleQuoted, Unexpected, Word } from './json-tokens.js';
 import { LineIndex } from './line-index.js';
 
 /** Default limit on nested arrays and objects: `[]` is depth 1, `[[]]` depth 2. */
@@ -20,11 +12,17 @@ export const MAX_JSON_DEPTH = 64;
 /** The highest `maxDepth` honoured (larger values are lowered to it): deeper recursion could exhaust the stack. */
 export const MAX_JSON_DEPTH_CEILING = 256;
 
-/** Largest accepted input, in UTF-16 code units (4 MiB of ASCII text). */
-export const MAX_JSON_INPUT_LENGTH = 4 * 1024 * 1024;
+/** Largest accepted input, in UTF-16 code units (16 MiB of ASCII text). */
+export const MAX_JSON_INPUT_LENGTH = 16 * 1024 * 1024;
 
-/** Most tokens accepted (a pretty-printed 4 MiB document has about 600,000); bounds the parser's memory. */
-export const MAX_JSON_TOKENS = 1_000_000;
+/**
+ * Most tokens (comments included) accepted: a pretty-printed 16 MiB model has about 1,700,000.
+ * The lexer stops there, which bounds the memory of tokens and AST together.
+ */
+export const MAX_JSON_TOKENS = 2_000_000;
+
+/** Most diagnostics reported; past it one JSON_TOO_MANY_ERRORS says that more were left out. */
+export const MAX_JSON_DIAGNOSTICS = 100_000;
 
 export interface JsonParseOptions {
   /** Deepest nesting of arrays and objects accepted; default MAX_JSON_DEPTH, at most MAX_JSON_DEPTH_CEILING. */
@@ -34,14 +32,15 @@ export interface JsonParseOptions {
 export interface JsonParseResult {
   /** The document, or null as soon as any error was found. */
   value: JsonValue | null;
-  /** Every problem found, sorted by position. */
+  /** Every problem found (up to MAX_JSON_DIAGNOSTICS), sorted by position. */
   diagnostics: Diagnostic[];
 }
 
 /**
  * Parses strict RFC 8259 JSON with the source span of every key and value. Never throws:
- * every problem (and even an internal failure, JSON_INTERNAL) is a diagnostic. Time is linear in
- * the length of `text`; nesting deeper than `maxDepth` is refused before the recursive parser runs.
+ * every problem (and even an internal failure, JSON_INTERNAL) is a diagnostic. Time and memory are
+ * linear in the length of `text`, which is limited; nesting deeper than `maxDepth` is refused
+ * before the recursive parser runs.
  */
 export function parseJson(text: string, file: string, options: JsonParseOptions = {}): JsonParseResult {
   try {
@@ -59,24 +58,28 @@ export function parseJson(text: string, file: string, options: JsonParseOptions 
   }
 }
 
+// The stages, each one linear pass: lexing (which stops at the token limit), the line index, the
+// token checks (strings, numbers, comments, trailing commas, depth), then the parser, which builds
+// the AST and finds duplicate keys. The parser runs only when the nesting is within the limit.
 function parseUnguarded(text: string, file: string, maxDepth: number): JsonParseResult {
   if (text.length > MAX_JSON_INPUT_LENGTH) {
+    const limit = `${MAX_JSON_INPUT_LENGTH} (${MAX_JSON_INPUT_LENGTH / 1024 / 1024} MiB)`;
+    return tooLarge(file, `the input is ${text.length} characters long; the limit is ${limit}`);
+  }
+  // A byte order mark is skipped: offsets stay those of `text`, and it is not counted as a column.
+  const start = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const lexed = lexJson(text, start, MAX_JSON_TOKENS, MAX_JSON_DIAGNOSTICS);
+  if (lexed.stopped === 'tokens') {
     return tooLarge(
       file,
-      `the input is ${text.length} characters long; the limit is ${MAX_JSON_INPUT_LENGTH} (4 MiB)`,
+      `the input holds more than ${MAX_JSON_TOKENS} tokens (keys, values, punctuation and comments)`,
     );
   }
-  // A byte order mark is skipped: replaced by a space so offsets stay those of `text`, and not counted as a column.
-  const bom = text.charCodeAt(0) === 0xfeff;
-  const source = bom ? ` ${text.slice(1)}` : text;
-  const lines = new LineIndex(text, file, bom ? 1 : 0);
-  const lexed = jsonLexer.tokenize(source);
-  const tokens = withUnexpected(lexed.tokens, lexed.errors, source);
-  if (tokens.length > MAX_JSON_TOKENS) {
-    return tooLarge(file, `the input holds ${tokens.length} tokens; the limit is ${MAX_JSON_TOKENS}`);
-  }
-  const checks = checkTokens(tokens, lexed.groups[COMMENTS_GROUP] ?? [], lines, maxDepth);
+  const tokens = lexed.tokens;
+  const lines = new LineIndex(text, file, start);
+  const checks = checkTokens(tokens, lexed.comments, lines, maxDepth, MAX_JSON_DIAGNOSTICS);
   const diagnostics = checks.diagnostics;
+  if (lexed.stopped === 'problems' || checks.truncated) return failed(diagnostics, lines);
 
   if (tokens.length === 0) {
     const help = 'a JSON document holds exactly one value, e.g. {} for an empty object';
@@ -84,17 +87,36 @@ function parseUnguarded(text: string, file: string, maxDepth: number): JsonParse
       diagnostic('JSON_EMPTY', 'error', 'the input holds no JSON value', lines.span(0, text.length), help),
     );
   } else if (!checks.tooDeep) {
-    jsonCstParser.input = tokens;
-    const cst = jsonCstParser.json();
-    const error = jsonCstParser.errors[0];
+    const { value, error, duplicates } = jsonAstParser.parse(tokens, lines, MAX_JSON_DIAGNOSTICS);
     if (error === undefined) {
-      const value = cstToAst(cst, lines, diagnostics);
-      if (!hasErrors(diagnostics)) return { value, diagnostics: byPosition(diagnostics) };
-    } else if (offsetOf(error.token, source) < checks.disruptedAt) {
-      diagnostics.push(syntaxDiagnostic(error, source, lines, checks.unclosed));
+      for (const d of duplicates) diagnostics.push(d);
+      if (value !== undefined && !hasErrors(diagnostics))
+        return { value, diagnostics: byPosition(diagnostics) };
+    } else if (errorOffset(error, text.length) < checks.disruptedAt) {
+      diagnostics.push(syntaxDiagnostic(error, text.length, lines, checks.unclosed));
     }
   }
-  return { value: null, diagnostics: byPosition(diagnostics) };
+  return failed(diagnostics, lines);
+}
+
+/** The result for a document with errors: its diagnostics by position, at most MAX_JSON_DIAGNOSTICS of them. */
+function failed(diagnostics: Diagnostic[], lines: LineIndex): JsonParseResult {
+  const sorted = byPosition(diagnostics);
+  const firstLeftOut = sorted[MAX_JSON_DIAGNOSTICS];
+  if (firstLeftOut !== undefined) {
+    sorted.length = MAX_JSON_DIAGNOSTICS;
+    const at = lines.span(firstLeftOut.span.offset, firstLeftOut.span.offset);
+    sorted.push(
+      diagnostic(
+        'JSON_TOO_MANY_ERRORS',
+        'error',
+        `ramc stopped looking for problems here, after the first ${MAX_JSON_DIAGNOSTICS}`,
+        at,
+        'fix the problems reported so far (the file may not be JSON at all), then check it again',
+      ),
+    );
+  }
+  return { value: null, diagnostics: sorted };
 }
 
 // PERF: every diagnostic is in the same file, so sortDiagnostics' per-comparison localeCompare of file names
@@ -111,84 +133,4 @@ function tooLarge(file: string, message: string): JsonParseResult {
     value: null,
     diagnostics: [diagnostic('JSON_TOO_LARGE', 'error', message, syntheticSpan(file), help)],
   };
-}
-
-/** Puts the characters the lexer skipped back into the token vector, so the parser reports them in context. */
-function withUnexpected(tokens: IToken[], errors: readonly ILexingError[], source: string): IToken[] {
-  if (errors.length === 0) return tokens;
-  const merged: IToken[] = [];
-  let next = 0;
-  for (const error of errors) {
-    for (; next < tokens.length; next++) {
-      const token = tokens[next];
-      if (token === undefined || token.startOffset > error.offset) break;
-      merged.push(token);
-    }
-    const image = source.slice(error.offset, error.offset + error.length);
-    const last = error.offset + error.length - 1;
-    merged.push(
-      createTokenInstance(
-        Unexpected,
-        image,
-        error.offset,
-        last,
-        Number.NaN,
-        Number.NaN,
-        Number.NaN,
-        Number.NaN,
-      ),
-    );
-  }
-  return merged.concat(tokens.slice(next));
-}
-
-function offsetOf(token: IToken, source: string): number {
-  return token.tokenType === EOF ? source.length : token.startOffset;
-}
-
-function syntaxDiagnostic(
-  error: IRecognitionException,
-  source: string,
-  lines: LineIndex,
-  unclosed: IToken | undefined,
-): Diagnostic {
-  const token = error.token;
-  const offset = offsetOf(token, source);
-  const span = lines.span(offset, token.tokenType === EOF ? offset : offset + token.image.length);
-  const help = syntaxHelp(error, lines, unclosed);
-  return diagnostic('JSON_SYNTAX', 'error', error.message, span, help);
-}
-
-function syntaxHelp(
-  error: IRecognitionException,
-  lines: LineIndex,
-  unclosed: IToken | undefined,
-): string | undefined {
-  const token = error.token;
-  if (token.tokenType === EOF) {
-    if (unclosed === undefined) return undefined;
-    const at = lines.span(unclosed.startOffset, unclosed.startOffset + 1);
-    return `the '${unclosed.image}' at line ${at.line}, column ${at.column} is never closed`;
-  }
-  if (error instanceof NotAllInputParsedException) {
-    return 'a JSON document holds exactly one value: remove what follows it, or wrap the values in an array';
-  }
-  const image = token.image;
-  if (token.tokenType === Word) {
-    if (['true', 'false', 'null'].includes(image.toLowerCase())) {
-      return 'JSON literals are lowercase: true, false and null';
-    }
-    if (image === 'undefined') return 'JSON has no undefined: use null, or leave the member out';
-    return `keys and text values must be in double quotes: "${image}"`;
-  }
-  if (token.tokenType === SingleQuoted) {
-    return `JSON strings use double quotes: "${image.replace(/^'|'$/g, '')}"`;
-  }
-  if (token.tokenType === Unexpected) {
-    if (/[\u2018\u2019\u201c\u201d]/.test(image)) {
-      return 'replace typographic quotes with straight double quotes (")';
-    }
-    return 'remove it: outside strings JSON allows only {}[]:, whitespace, numbers, true, false and null';
-  }
-  return undefined;
 }

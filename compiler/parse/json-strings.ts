@@ -41,9 +41,11 @@ const CONTROL_NAMES: Readonly<Record<number, string>> = { 8: 'backspace', 9: 'ta
 /**
  * Reads the JSON string literal whose opening quote is at `start`, in one linear pass.
  * The literal stops at the closing quote, or (unclosed) at a line break or the end of the text,
- * so one missing quote never swallows the rest of the document.
+ * so one missing quote never swallows the rest of the document. At most `maxProblems` problems
+ * are recorded (the scan goes on to the end of the literal), which bounds memory on a string of
+ * millions of bad characters.
  */
-export function scanJsonString(text: string, start: number): ScannedString {
+export function scanJsonString(text: string, start: number, maxProblems: number): ScannedString {
   const problems: StringProblem[] = [];
   let value = '';
   let chunkStart = start + 1;
@@ -72,41 +74,51 @@ export function scanJsonString(text: string, start: number): ScannedString {
         while (digits < 4 && isHexDigit(text.charCodeAt(i + 2 + digits))) digits++;
         if (digits === 4) {
           value += String.fromCharCode(Number.parseInt(text.slice(i + 2, i + 6), 16));
-        } else {
-          problems.push({
-            offset: i,
-            end: i + 2 + digits,
-            message: `'${text.slice(i, i + 2 + digits)}' is not a valid escape: \\u must be followed by exactly four hex digits`,
-            help: 'write the character as \\u followed by four hex digits, e.g. \\u00e9 for é',
-          });
+        } else if (problems.length < maxProblems) {
+          problems.push(shortUnicodeEscape(text, i, 2 + digits));
         }
         i += 2 + digits;
       } else {
         const width = (text.codePointAt(i + 1) ?? 0) > 0xffff ? 3 : 2;
-        problems.push({
-          offset: i,
-          end: i + width,
-          message: `'${text.slice(i, i + width)}' is not a valid escape in a JSON string`,
-          help: ESCAPE_HELP,
-        });
+        if (problems.length < maxProblems) problems.push(badEscape(text, i, width));
         i += width;
       }
       chunkStart = i;
     } else {
-      if (c < 0x20) {
-        const name = CONTROL_NAMES[c];
-        const code = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
-        problems.push({
-          offset: i,
-          end: i + 1,
-          message: `a raw control character (${name === undefined ? code : `${code}, ${name}`}) is not allowed in a JSON string`,
-          help: `write it as an escape instead, e.g. \\u${c.toString(16).padStart(4, '0')}${c === 0x09 ? ' or \\t' : ''}`,
-        });
-      }
+      if (c < 0x20 && problems.length < maxProblems) problems.push(rawControl(c, i));
       i++;
     }
   }
   return { end: i, closed: false, value: value + text.slice(chunkStart, i), problems };
+}
+
+function shortUnicodeEscape(text: string, offset: number, width: number): StringProblem {
+  return {
+    offset,
+    end: offset + width,
+    message: `'${text.slice(offset, offset + width)}' is not a valid escape: \\u must be followed by exactly four hex digits`,
+    help: 'write the character as \\u followed by four hex digits, e.g. \\u00e9 for é',
+  };
+}
+
+function badEscape(text: string, offset: number, width: number): StringProblem {
+  return {
+    offset,
+    end: offset + width,
+    message: `'${text.slice(offset, offset + width)}' is not a valid escape in a JSON string`,
+    help: ESCAPE_HELP,
+  };
+}
+
+function rawControl(c: number, offset: number): StringProblem {
+  const name = CONTROL_NAMES[c];
+  const code = `U+${c.toString(16).toUpperCase().padStart(4, '0')}`;
+  return {
+    offset,
+    end: offset + 1,
+    message: `a raw control character (${name === undefined ? code : `${code}, ${name}`}) is not allowed in a JSON string`,
+    help: `write it as an escape instead, e.g. \\u${c.toString(16).padStart(4, '0')}${c === 0x09 ? ' or \\t' : ''}`,
+  };
 }
 
 function isHexDigit(c: number): boolean {

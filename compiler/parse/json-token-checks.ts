@@ -1,12 +1,16 @@
 import type { IToken } from 'chevrotain';
-import { type Diagnostic, diagnostic } from '../diagnostics.js';
+import { type Diagnostic, diagnostic, type Span } from '../diagnostics.js';
+import { isStrictNumber, numberHelp } from './json-numbers.js';
 import type { ScannedString } from './json-strings.js';
 import { Comma, LCurly, LSquare, NumberLiteral, RCurly, RSquare, StringLiteral } from './json-tokens.js';
 import type { LineIndex } from './line-index.js';
 
 /** What one linear pass over the token vector found, before the parser runs. */
 export interface TokenCheckResult {
+  /** In source order; at most `maxDiagnostics` + 1 of them. */
   diagnostics: Diagnostic[];
+  /** True when the pass stopped because it found more than `maxDiagnostics` problems. */
+  truncated: boolean;
   /**
    * Offset of the first problem after which the parser's view of the input is unreliable
    * (an unclosed string or comment, a trailing comma); a parser error at or after it only repeats it.
@@ -18,125 +22,147 @@ export interface TokenCheckResult {
   unclosed: IToken | undefined;
 }
 
-// RFC 8259 section 6, anchored; linear because no quantified group can overlap the next one.
-const STRICT_NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][-+]?\d+)?$/;
-
 /**
  * Reports every malformed string and number, every comment and trailing comma, and the first
- * place where brackets nest deeper than `maxDepth`, without recursion.
+ * place where brackets nest deeper than `maxDepth`, in source order and without recursion.
+ * Stops once it has more than `maxDiagnostics`, which bounds memory on pathological input.
  */
 export function checkTokens(
   tokens: readonly IToken[],
   comments: readonly IToken[],
   lines: LineIndex,
   maxDepth: number,
+  maxDiagnostics: number,
 ): TokenCheckResult {
-  const diagnostics: Diagnostic[] = [];
-  let disruptedAt = Number.POSITIVE_INFINITY;
-  const spanOf = (token: IToken) => lines.span(token.startOffset, token.startOffset + token.image.length);
+  const checker = new TokenChecker(comments, lines, maxDepth);
+  const diagnostics = checker.diagnostics;
+  for (const token of tokens) {
+    checker.commentsBefore(token.startOffset);
+    if (diagnostics.length > maxDiagnostics) break;
+    checker.token(token);
+  }
+  checker.commentsBefore(Number.POSITIVE_INFINITY);
+  return {
+    diagnostics,
+    truncated: diagnostics.length > maxDiagnostics,
+    disruptedAt: checker.disruptedAt,
+    tooDeep: checker.tooDeep,
+    unclosed: checker.open.at(-1),
+  };
+}
 
-  for (const comment of comments) {
+class TokenChecker {
+  readonly diagnostics: Diagnostic[] = [];
+  disruptedAt = Number.POSITIVE_INFINITY;
+  tooDeep = false;
+  // INVARIANT: holds at most maxDepth tokens; depth may exceed it only once, which stops the count.
+  readonly open: IToken[] = [];
+  private previous: IToken | undefined;
+  private nextComment = 0;
+
+  constructor(
+    private readonly comments: readonly IToken[],
+    private readonly lines: LineIndex,
+    private readonly maxDepth: number,
+  ) {}
+
+  /**
+   * Checks the comments that start before `offset`. Comments are interleaved with the tokens by
+   * position, so that diagnostics come in source order and the LineIndex is always asked forward.
+   */
+  commentsBefore(offset: number): void {
+    for (let c = this.comments[this.nextComment]; c !== undefined && c.startOffset < offset; ) {
+      this.comment(c);
+      c = this.comments[++this.nextComment];
+    }
+  }
+
+  private comment(comment: IToken): void {
     const closed =
       !comment.image.startsWith('/*') || (comment.image.length >= 4 && comment.image.endsWith('*/'));
-    if (!closed) disruptedAt = Math.min(disruptedAt, comment.startOffset);
-    diagnostics.push(
-      diagnostic(
-        'JSON_COMMENT',
-        'error',
-        closed
-          ? 'comments are not allowed in JSON'
-          : 'comments are not allowed in JSON, and this one is never closed',
-        spanOf(comment),
-        'remove the comment; to document a policy statement, use its "Sid"',
-      ),
+    if (!closed) this.disrupt(comment.startOffset);
+    const message = closed
+      ? 'comments are not allowed in JSON'
+      : 'comments are not allowed in JSON, and this one is never closed';
+    this.report(
+      'JSON_COMMENT',
+      message,
+      this.spanOf(comment),
+      'remove the comment; to document a policy statement, use its "Sid"',
     );
   }
 
-  // INVARIANT: `open` holds at most maxDepth tokens; depth may exceed it only once, which stops the count.
-  const open: IToken[] = [];
-  let tooDeep = false;
-  let previous: IToken | undefined;
-  for (const token of tokens) {
+  token(token: IToken): void {
     const type = token.tokenType;
     if (type === StringLiteral) {
-      const scanned = token.payload as ScannedString;
-      for (const p of scanned.problems) {
-        diagnostics.push(
-          diagnostic('JSON_BAD_STRING', 'error', p.message, lines.span(p.offset, p.end), p.help),
-        );
-      }
-      if (!scanned.closed) {
-        disruptedAt = Math.min(disruptedAt, token.startOffset);
-        diagnostics.push(
-          diagnostic(
-            'JSON_BAD_STRING',
-            'error',
-            "this string is never closed: its closing '\"' is missing",
-            spanOf(token),
-            'add the closing quote; a JSON string cannot span lines, so write a line break inside it as \\n',
-          ),
-        );
-      }
+      // A plain string (no payload) is closed and has no problems.
+      const scanned = token.payload as ScannedString | undefined;
+      if (scanned !== undefined) this.string(token, scanned);
     } else if (type === NumberLiteral) {
-      if (!STRICT_NUMBER.test(token.image)) {
-        diagnostics.push(
-          diagnostic(
-            'JSON_BAD_NUMBER',
-            'error',
-            `'${shorten(token.image)}' is not a valid JSON number`,
-            spanOf(token),
-            numberHelp(token.image),
-          ),
-        );
+      if (!isStrictNumber(token.image)) {
+        const message = `'${shorten(token.image)}' is not a valid JSON number`;
+        this.report('JSON_BAD_NUMBER', message, this.spanOf(token), numberHelp(token.image));
       }
     } else if (type === LCurly || type === LSquare) {
-      if (!tooDeep && open.length >= maxDepth) {
-        tooDeep = true;
-        diagnostics.push(
-          diagnostic(
-            'JSON_TOO_DEEP',
-            'error',
-            `this '${token.image}' nests values ${maxDepth + 1} levels deep; the limit is ${maxDepth}`,
-            spanOf(token),
-            'flatten the document: policies and models never need this much nesting',
-          ),
-        );
-      }
-      if (!tooDeep) open.push(token);
+      this.openBracket(token);
     } else if (type === RCurly || type === RSquare) {
+      const previous = this.previous;
       if (previous?.tokenType === Comma) {
-        disruptedAt = Math.min(disruptedAt, previous.startOffset);
-        diagnostics.push(
-          diagnostic(
-            'JSON_TRAILING_COMMA',
-            'error',
-            `a comma before '${token.image}' is not allowed in JSON`,
-            spanOf(previous),
-            `remove this comma: the last ${type === RCurly ? 'member of an object' : 'item of an array'} has no comma after it`,
-          ),
+        this.disrupt(previous.startOffset);
+        const what = type === RCurly ? 'member of an object' : 'item of an array';
+        this.report(
+          'JSON_TRAILING_COMMA',
+          `a comma before '${token.image}' is not allowed in JSON`,
+          this.spanOf(previous),
+          `remove this comma: the last ${what} has no comma after it`,
         );
       }
-      if (!tooDeep) open.pop();
+      if (!this.tooDeep) this.open.pop();
     }
-    previous = token;
+    this.previous = token;
   }
-  return { diagnostics, disruptedAt, tooDeep, unclosed: open.at(-1) };
-}
 
-function numberHelp(raw: string): string {
-  const body = raw.replace(/^[-+]/, '');
-  if (body === 'NaN' || body === 'Infinity') {
-    return 'JSON has no NaN or Infinity; use null, or quote the value as a string';
+  private string(token: IToken, scanned: ScannedString): void {
+    for (const p of scanned.problems) {
+      this.report('JSON_BAD_STRING', p.message, this.lines.span(p.offset, p.end), p.help);
+    }
+    if (!scanned.closed) {
+      this.disrupt(token.startOffset);
+      this.report(
+        'JSON_BAD_STRING',
+        "this string is never closed: its closing '\"' is missing",
+        this.spanOf(token),
+        'add the closing quote; a JSON string cannot span lines, so write a line break inside it as \\n',
+      );
+    }
   }
-  if (raw.startsWith('+')) return "a JSON number cannot start with '+': remove it";
-  if (body === '') return `a '${raw}' sign must be directly followed by digits`;
-  if (body.startsWith('.')) return 'a JSON number needs a digit before the decimal point: write 0.5, not .5';
-  if (/^\d+\.(?:\D|$)/.test(body))
-    return 'a decimal point must be followed by digits: write 1.0 or 1, not 1.';
-  if (/^0\d/.test(body)) {
-    return 'a JSON number cannot have leading zeros: write 1, not 01 (and quote ids such as account ids: "0123")';
+
+  private openBracket(token: IToken): void {
+    if (this.tooDeep) return;
+    if (this.open.length < this.maxDepth) {
+      this.open.push(token);
+      return;
+    }
+    this.tooDeep = true;
+    this.report(
+      'JSON_TOO_DEEP',
+      `this '${token.image}' nests values ${this.maxDepth + 1} levels deep; the limit is ${this.maxDepth}`,
+      this.spanOf(token),
+      'flatten the document: policies and models never need this much nesting',
+    );
   }
-  return 'JSON numbers look like -12, 3.5 or 1e-7; if this value is text, put it in double quotes';
+
+  private disrupt(offset: number): void {
+    this.disruptedAt = Math.min(this.disruptedAt, offset);
+  }
+
+  private report(code: string, message: string, span: Span, help: string): void {
+    this.diagnostics.push(diagnostic(code, 'error', message, span, help));
+  }
+
+  private spanOf(token: IToken): Span {
+    return this.lines.span(token.startOffset, token.startOffset + token.image.length);
+  }
 }
 
 /** Cuts long token text for messages. */

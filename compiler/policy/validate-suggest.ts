@@ -1,35 +1,15 @@
+import { boundedEditDistance } from '../../runtime/closest-names.js';
+
 /** Inputs longer than this get no suggestion: edit distance is quadratic and long names are not typos. */
 const MAX_INPUT_LENGTH = 64;
-
-/** Levenshtein distance of two short strings, giving up (returning `limit + 1`) once it exceeds `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  if (Math.abs(a.length - b.length) > limit) return limit + 1;
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      const value = Math.min(
-        (previous[j] ?? 0) + 1,
-        (current[j - 1] ?? 0) + 1,
-        (previous[j - 1] ?? 0) + cost,
-      );
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin > limit) return limit + 1;
-    previous = current;
-  }
-  return previous[b.length] ?? limit + 1;
-}
 
 /** Shortest candidate that counts as meant when the input merely extends it (`Boolean` for `Bool`). */
 const MIN_PREFIX_LENGTH = 4;
 
 /**
  * The candidate the user most likely meant: one equal ignoring case, else the closest within two edits
- * (fewer for short names), else one the input starts with. Case is ignored. Undefined when nothing is close.
+ * (fewer for short names; swapping two adjacent letters is one edit), else one the input starts with.
+ * Case is ignored. Undefined when nothing is close.
  */
 export function didYouMean(input: string, candidates: readonly string[]): string | undefined {
   if (input.length > MAX_INPUT_LENGTH) return undefined;
@@ -40,7 +20,7 @@ export function didYouMean(input: string, candidates: readonly string[]): string
   let bestDistance = 3;
   for (const candidate of candidates) {
     const limit = Math.min(2, Math.floor(candidate.length / 3));
-    const distance = editDistance(lower, candidate.toLowerCase(), limit);
+    const distance = boundedEditDistance(lower, candidate.toLowerCase(), limit);
     if (distance <= limit && distance < bestDistance) {
       best = candidate;
       bestDistance = distance;

@@ -1,5 +1,5 @@
 import { expandOperation } from '../../runtime/operations.js';
-import { readRequest } from '../../runtime/request.js';
+import { type NormalizedRequest, readRequest } from '../../runtime/request.js';
 import { formatCurrentTime } from '../../runtime/request-context.js';
 import type {
   Check,
@@ -28,22 +28,23 @@ export function authorizeRequest(
 ): Decision {
   const read = readRequest(raw);
   if (!read.ok) return errorDecision(read.error, read.id ?? null, null, explain);
-  const request = read.request;
-  const resolved = resolveCaller(model, request.caller);
-  if (!resolved.ok) return errorDecision(resolved.error, request.id, null, explain);
-  const ctx: EvaluationContext = {
-    model,
-    caller: resolved.caller,
-    request,
-    currentTime: formatCurrentTime(now()),
-    explain,
-  };
+  const currentTime = formatCurrentTime(now());
+  const resolved = resolveCaller(model, read.request, currentTime);
+  if (!resolved.ok) return errorDecision(resolved.error, read.request.id, null, explain);
+  const request = withStsAccessId(read.request, resolved.caller.stsAccessKeyId);
+  const ctx: EvaluationContext = { model, caller: resolved.caller, request, currentTime, explain };
   const target = request.target;
   if (target.kind === 'action') {
     const result = decideCheck(ctx, target.action, target.resource);
     return decision(ctx, result.decision, result.deciding, explain ? result.explanation : null);
   }
   return decideOperation(ctx, target.operation, target.region, target.parameters);
+}
+
+/** STS credentials sign with their AccessKeyId, so it is the request's `acs:AccessId` (semantics §5). */
+function withStsAccessId(request: NormalizedRequest, accessKeyId: string | null): NormalizedRequest {
+  if (accessKeyId === null) return request;
+  return { ...request, context: new Map(request.context).set('acs:accessid', accessKeyId) };
 }
 
 /**

@@ -1,7 +1,8 @@
-import type { RequestCaller } from '../../runtime/request.js';
+import type { NormalizedRequest } from '../../runtime/request.js';
 import type { DecisionError, ErrorCode } from '../../runtime/types.js';
 import type { AccountModel, ResolvedPolicy } from '../model/types.js';
 import { quote } from './explain.js';
+import { resolveSecurityToken } from './security-token.js';
 
 /** The caller of a request once identified (semantics §1, §6.2). */
 export interface ResolvedCaller {
@@ -11,6 +12,8 @@ export interface ResolvedCaller {
   identity: { kind: 'user' | 'role'; name: string } | null;
   /** The session policy carried by STS credentials (semantics §6.2 step 3); null when there is none. */
   sessionPolicy: ResolvedPolicy | null;
+  /** The AccessKeyId of STS credentials, which the engine makes `acs:AccessId`; null for other callers. */
+  stsAccessKeyId: string | null;
 }
 
 export type CallerResult = { ok: true; caller: ResolvedCaller } | { ok: false; error: DecisionError };
@@ -22,20 +25,27 @@ const ARN_PREFIX = 'acs:ram::';
 
 /**
  * Identifies the caller of a request: a principal ARN of the model's account (root, user, role
- * session), the user owning an AccessKey, or a security token.
+ * session), the user owning an AccessKey, or a security token (checked at the request's
+ * `acs:CurrentTime`, else at `clockTime`, the engine's clock in the date format).
  */
-export function resolveCaller(model: AccountModel, caller: RequestCaller): CallerResult {
+export function resolveCaller(
+  model: AccountModel,
+  request: NormalizedRequest,
+  clockTime: string,
+): CallerResult {
+  const caller = request.caller;
   switch (caller.kind) {
     case 'principal':
       return resolvePrincipal(model, caller.arn);
     case 'accessKey':
       return resolveAccessKey(model, caller.accessKeyId);
     case 'securityToken':
-      return resolveSecurityToken(model);
+      return resolveSecurityToken(model, caller.token, request.context, clockTime);
   }
 }
 
-function resolvePrincipal(model: AccountModel, arn: string): CallerResult {
+/** Identifies a principal ARN: the root, a user or a role session of the model's account. */
+export function resolvePrincipal(model: AccountModel, arn: string): CallerResult {
   const account = model.account;
   const expected =
     `expected acs:ram::${account}:root, acs:ram::${account}:user/<user-name> ` +
@@ -96,22 +106,8 @@ function resolveAccessKey(model: AccountModel, accessKeyId: string): CallerResul
   return failure('UnknownAccessKey', `no user of the model has the AccessKey ${quote(accessKeyId)}`);
 }
 
-/**
- * Security tokens (semantics §7.2). Verifying them comes with the STS work: until then every token is
- * rejected, with a message that says which of the two cases applies.
- */
-function resolveSecurityToken(model: AccountModel): CallerResult {
-  if (model.stsPublicKeyPem === null) {
-    return failure(
-      'InvalidSecurityToken',
-      "security tokens need the model's sts.publicKeyFile, and this model names no STS public key",
-    );
-  }
-  return failure('InvalidSecurityToken', 'security tokens are not supported yet by the reference engine');
-}
-
 function known(arn: string, identity: ResolvedCaller['identity']): CallerResult {
-  return { ok: true, caller: { arn, identity, sessionPolicy: null } };
+  return { ok: true, caller: { arn, identity, sessionPolicy: null, stsAccessKeyId: null } };
 }
 
 function unknown(message: string): CallerResult {

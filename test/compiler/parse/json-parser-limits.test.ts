@@ -3,6 +3,7 @@ import { toPlain } from '../../../compiler/parse/json-ast.js';
 import {
   MAX_JSON_DEPTH,
   MAX_JSON_DEPTH_CEILING,
+  MAX_JSON_DIAGNOSTICS,
   MAX_JSON_INPUT_LENGTH,
   MAX_JSON_TOKENS,
   parseJson,
@@ -71,6 +72,42 @@ describe('size limits', () => {
     const text = `[${'0,'.repeat(MAX_JSON_TOKENS / 2)}0]`;
     expect(text.length).toBeLessThan(MAX_JSON_INPUT_LENGTH);
     expect(codes(timed(text))).toEqual(['JSON_TOO_LARGE']);
+  });
+
+  it('accepts a document as long as the limit', () => {
+    const text = JSON.stringify(['x'.repeat(MAX_JSON_INPUT_LENGTH - 4)]);
+    expect(text.length).toBe(MAX_JSON_INPUT_LENGTH);
+    expect(timed(text).diagnostics).toEqual([]);
+  });
+});
+
+describe('diagnostic limit', () => {
+  const over = MAX_JSON_DIAGNOSTICS + 10;
+
+  it(`reports the first ${MAX_JSON_DIAGNOSTICS} problems, then JSON_TOO_MANY_ERRORS where it stopped`, () => {
+    const result = timed(`"${'\\x'.repeat(over)}"`);
+    expect(result.diagnostics).toHaveLength(MAX_JSON_DIAGNOSTICS + 1);
+    expect(result.diagnostics.at(-2)).toMatchObject({
+      code: 'JSON_BAD_STRING',
+      span: { offset: 1 + 2 * (MAX_JSON_DIAGNOSTICS - 1) },
+    });
+    expect(result.diagnostics.at(-1)).toMatchObject({
+      code: 'JSON_TOO_MANY_ERRORS',
+      span: { line: 1, offset: 1 + 2 * MAX_JSON_DIAGNOSTICS },
+      message: `ramc stopped looking for problems here, after the first ${MAX_JSON_DIAGNOSTICS}`,
+    });
+  });
+
+  it.each([
+    ['raw control characters', `"${'\u0001'.repeat(over)}"`, 'JSON_BAD_STRING'],
+    ['unclosed strings', '"\n'.repeat(over), 'JSON_BAD_STRING'],
+    ['comments', `${'/**/'.repeat(over)}1`, 'JSON_COMMENT'],
+    ['bad numbers', `[${'01,'.repeat(over)}1]`, 'JSON_BAD_NUMBER'],
+    ['duplicate keys', `{${'"a":1,'.repeat(over)}"a":1}`, 'JSON_DUPLICATE_KEY'],
+  ])('applies to %s', (_name, text, code) => {
+    const result = timed(text);
+    expect(result.diagnostics).toHaveLength(MAX_JSON_DIAGNOSTICS + 1);
+    expect(codes(result)).toEqual([code, 'JSON_TOO_MANY_ERRORS']);
   });
 });
 

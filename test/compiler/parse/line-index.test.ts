@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { LineIndex } from '../../../compiler/parse/line-index.js';
 
@@ -27,5 +28,25 @@ describe('LineIndex', () => {
     expect(lines.span(1, 2)).toMatchObject({ line: 1, column: 1 });
     expect(lines.span(2, 3)).toMatchObject({ line: 1, column: 2 });
     expect(lines.span(4, 5)).toMatchObject({ line: 2, column: 1 });
+  });
+
+  it('answers lookups in any order (forward, backward, same line) as a naive split does', () => {
+    const text = fc
+      .array(fc.constantFrom('a', 'bc', '\n', '\r', '\r\n', '\n\n'), { maxLength: 30 })
+      .map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(text, fc.array(fc.nat(), { maxLength: 20 }), (t, picks) => {
+        const lines = new LineIndex(t, 'f');
+        for (const pick of picks) {
+          const offset = pick % (t.length + 1);
+          // An offset between the \r and \n of one break is on the \r's line; the split would disagree.
+          if (t[offset - 1] === '\r' && t[offset] === '\n') continue;
+          const before = t.slice(0, offset).split(/\r\n|\r|\n/);
+          const expected = { line: before.length, column: (before.at(-1) ?? '').length + 1 };
+          expect(lines.span(offset, offset)).toMatchObject(expected);
+        }
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

@@ -12,6 +12,8 @@ describe('didYouMean', () => {
     ['Princpal', MEMBERS, 'Principal'],
     ['notresource', MEMBERS, 'NotResource'],
     ['sid', MEMBERS, 'Sid'],
+    ['Alolw', ['Allow', 'Deny'], 'Allow'],
+    ['Cnodition', MEMBERS, 'Condition'],
   ])('maps %s to the intended name', (input, candidates, expected) => {
     expect(didYouMean(input, candidates)).toBe(expected);
   });

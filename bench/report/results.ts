@@ -1,0 +1,122 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import type { MachineInfo } from '../machine.js';
+import type { DecisionMix } from '../workloads/decision-mix.js';
+
+/** Bumped when a field changes meaning; files of another schema are not compared. */
+export const RESULTS_SCHEMA = 1;
+
+export interface WorkloadRow {
+  size: number;
+  statements: number;
+  policies: number;
+  users: number;
+  groups: number;
+  roles: number;
+  requests: number;
+  mix: DecisionMix;
+}
+
+/** Median latency of one engine deciding the mix, cycling through its requests one call at a time. */
+export interface DecisionRow {
+  engine: string;
+  /** ramc's own engines, or another project's. */
+  family: 'ramc' | 'peer';
+  size: number;
+  statements: number;
+  medianNs: number;
+  decisionsPerSecond: number;
+  relativeMarginOfError: number;
+  samples: number;
+}
+
+export interface CompileRow {
+  size: number;
+  statements: number;
+  medianMs: number;
+  statementsPerSecond: number;
+  bundleBytes: number;
+  bytesPerStatement: number;
+}
+
+/** Loading a bundle into a ready authorizer (decode, check, index), JIT warm. */
+export interface LoadRow {
+  engine: string;
+  size: number;
+  statements: number;
+  medianMs: number;
+}
+
+/** What stays allocated once an engine has loaded: V8 heap and array buffers (Wasm memory, bundle copies). */
+export interface MemoryRow {
+  engine: string;
+  size: number;
+  statements: number;
+  heapBytes: number;
+  arrayBufferBytes: number;
+}
+
+/** `parseJson` over the workload's JSON files (model.json and every policy file). */
+export interface ParserRow {
+  size: number;
+  bytes: number;
+  medianMs: number;
+  megabytesPerSecond: number;
+}
+
+export interface SizeRow {
+  bytes: number;
+  gzipBytes: number;
+}
+
+/** What ramc ships to a host: the runtime entry bundled and minified, and the Wasm engine when built. */
+export interface Artifacts {
+  runtimeJs: SizeRow;
+  wasmGlueJs: SizeRow | null;
+  wasmModule: (SizeRow & { path: string }) | null;
+}
+
+export interface PeerInfo {
+  name: string;
+  packageName: string;
+  version: string;
+  differences: string[];
+}
+
+/** Everything one run measured: written to bench/results/<time>.json and rendered into docs/benchmarks.md. */
+export interface BenchResults {
+  schema: number;
+  kind: 'full' | 'quick';
+  startedAt: string;
+  durationSeconds: number;
+  machine: MachineInfo;
+  packages: Record<string, string>;
+  /** Things a reader should know: skipped engines, a busy machine. */
+  notes: string[];
+  workloads: WorkloadRow[];
+  decisions: DecisionRow[];
+  compile: CompileRow[];
+  load: LoadRow[];
+  memory: MemoryRow[];
+  parser: ParserRow[];
+  artifacts: Artifacts;
+  peers: PeerInfo[];
+}
+
+/** Writes the results as `<dir>/<startedAt>[-quick].json` and returns the path. */
+export function writeResults(results: BenchResults, dir: URL): string {
+  mkdirSync(dir, { recursive: true });
+  const stamp = results.startedAt.replace(/[:.]/g, '-');
+  const file = new URL(`${stamp}${results.kind === 'quick' ? '-quick' : ''}.json`, dir);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  return file.pathname;
+}
+
+/** Reads a results file; null when it is missing, unreadable, or of another schema. */
+export function readResults(file: URL | string): BenchResults | null {
+  try {
+    const results = JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
+    return results.schema === RESULTS_SCHEMA ? results : null;
+  } catch {
+    return null;
+  }
+}

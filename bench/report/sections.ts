@@ -1,0 +1,188 @@
+import type { BaselineComparison, Change } from './baseline.js';
+import type { BenchResults, DecisionRow } from './results.js';
+import { formatBytes, formatCount, formatDuration, formatRatio, type Table } from './table.js';
+import type { TargetCheck } from './targets.js';
+
+/** The tables of a report, shared by the terminal summary and docs/benchmarks.md. */
+
+const RAMC_ORDER = ['reference', 'ts', 'wasm'];
+
+function sizesOf(results: BenchResults): number[] {
+  return [...new Set(results.decisions.map((d) => d.size))].sort((a, b) => a - b);
+}
+
+function statementsAt(results: BenchResults, size: number): string {
+  return formatCount(results.workloads.find((w) => w.size === size)?.statements ?? size);
+}
+
+/** Engines in display order: ramc's own first, then the peers as they ran. */
+function engines(results: BenchResults): DecisionRow[] {
+  const firsts = new Map<string, DecisionRow>();
+  for (const d of results.decisions) if (!firsts.has(d.engine)) firsts.set(d.engine, d);
+  const rank = (d: DecisionRow) => (d.family === 'ramc' ? RAMC_ORDER.indexOf(d.engine) : RAMC_ORDER.length);
+  return [...firsts.values()].sort((a, b) => rank(a) - rank(b));
+}
+
+const label = (d: DecisionRow) => (d.family === 'ramc' ? `ramc ${d.engine}` : d.engine);
+
+function perEngine(results: BenchResults, cell: (row: DecisionRow | undefined) => string): Table {
+  const sizes = sizesOf(results);
+  return {
+    header: ['engine / statements', ...sizes.map((s) => statementsAt(results, s))],
+    rows: engines(results).map((e) => [
+      label(e),
+      ...sizes.map((s) => cell(results.decisions.find((d) => d.engine === e.engine && d.size === s))),
+    ]),
+  };
+}
+
+export function latencyTable(results: BenchResults): Table {
+  return perEngine(results, (row) => (row === undefined ? '–' : formatDuration(row.medianNs)));
+}
+
+export function throughputTable(results: BenchResults): Table {
+  return perEngine(results, (row) => (row === undefined ? '–' : formatCount(row.decisionsPerSecond)));
+}
+
+/** For each ramc compiled engine and each peer: how many times faster ramc's median is, per size. */
+export function ratioTable(results: BenchResults): Table {
+  const sizes = sizesOf(results);
+  const all = engines(results);
+  const ours = all.filter((e) => e.family === 'ramc' && e.engine !== 'reference');
+  const peers = all.filter((e) => e.family === 'peer');
+  const at = (engine: string, size: number) =>
+    results.decisions.find((d) => d.engine === engine && d.size === size);
+  const rows = ours.flatMap((o) =>
+    peers.map((p) => [
+      `${label(o)} vs ${p.engine}`,
+      ...sizes.map((s) => {
+        const [mine, theirs] = [at(o.engine, s), at(p.engine, s)];
+        return mine && theirs ? formatRatio(theirs.medianNs / mine.medianNs) : '–';
+      }),
+    ]),
+  );
+  return { header: ['ramc is … faster / statements', ...sizes.map((s) => statementsAt(results, s))], rows };
+}
+
+export function compileTable(results: BenchResults): Table {
+  return {
+    header: ['statements', 'compile (median)', 'statements/s', 'bundle', 'bytes/statement'],
+    rows: results.compile.map((c) => [
+      formatCount(c.statements),
+      formatDuration(c.medianMs * 1e6),
+      formatCount(c.statementsPerSecond),
+      formatBytes(c.bundleBytes),
+      formatCount(c.bytesPerStatement),
+    ]),
+  };
+}
+
+export function loadTable(results: BenchResults): Table {
+  const engineNames = [...new Set(results.load.map((l) => l.engine))];
+  const memoryNames = [...new Set(results.memory.map((m) => m.engine))];
+  const rows = results.compile.map((c) => {
+    const load = engineNames.map((e) => results.load.find((l) => l.engine === e && l.size === c.size));
+    const memory = memoryNames.map((e) => results.memory.find((m) => m.engine === e && m.size === c.size));
+    return [
+      formatCount(c.statements),
+      ...load.map((l) => (l === undefined ? '–' : formatDuration(l.medianMs * 1e6))),
+      ...memory.map((m) =>
+        m === undefined ? '–' : formatBytes(Math.max(0, m.heapBytes + m.arrayBufferBytes)),
+      ),
+    ];
+  });
+  return {
+    header: ['statements', ...engineNames.map((e) => `${e} load`), ...memoryNames.map((e) => `${e} memory`)],
+    rows,
+  };
+}
+
+export function parserTable(results: BenchResults): Table {
+  return {
+    header: ['statements', 'JSON bytes', 'parseJson (median)', 'MB/s'],
+    rows: results.parser.map((p) => [
+      statementsAt(results, p.size),
+      formatBytes(p.bytes),
+      formatDuration(p.medianMs * 1e6),
+      p.megabytesPerSecond.toFixed(1),
+    ]),
+  };
+}
+
+export function artifactTable(results: BenchResults): Table {
+  const { runtimeJs, wasmGlueJs, wasmModule } = results.artifacts;
+  const rows = [
+    [
+      'runtime/index.ts, bundled and minified',
+      formatBytes(runtimeJs.bytes),
+      formatBytes(runtimeJs.gzipBytes),
+    ],
+  ];
+  if (wasmGlueJs !== null) {
+    rows.push([
+      'runtime/wasm.ts, bundled and minified',
+      formatBytes(wasmGlueJs.bytes),
+      formatBytes(wasmGlueJs.gzipBytes),
+    ]);
+  }
+  if (wasmModule !== null) {
+    rows.push([`${wasmModule.path}`, formatBytes(wasmModule.bytes), formatBytes(wasmModule.gzipBytes)]);
+  }
+  return { header: ['artifact', 'bytes', 'gzip -9'], rows };
+}
+
+export function workloadTable(results: BenchResults): Table {
+  const share = (n: number, total: number) => `${Math.round((100 * n) / total)}%`;
+  return {
+    header: ['statements', 'policies', 'users', 'groups', 'roles', 'Allow', 'ExplicitDeny', 'ImplicitDeny'],
+    rows: results.workloads.map((w) => [
+      formatCount(w.statements),
+      formatCount(w.policies),
+      formatCount(w.users),
+      formatCount(w.groups),
+      formatCount(w.roles),
+      share(w.mix.Allow, w.requests),
+      share(w.mix.ExplicitDeny, w.requests),
+      share(w.mix.ImplicitDeny, w.requests),
+    ]),
+  };
+}
+
+const STATUS = { met: '✅ met', missed: '❌ missed', 'not measured': '– not measured' } as const;
+
+export function targetTable(checks: TargetCheck[]): Table {
+  return {
+    header: ['target', 'measured', 'status'],
+    rows: checks.map((c) => [c.target, c.measured, STATUS[c.status]]),
+  };
+}
+
+function formatValue(value: number, unit: Change['unit']): string {
+  if (unit === 'ns') return formatDuration(value);
+  if (unit === 'ms') return formatDuration(value * 1e6);
+  return formatBytes(value);
+}
+
+export function changeTable(changes: Change[]): Table {
+  return {
+    header: ['metric', 'baseline', 'now', 'change'],
+    rows: changes.map((c) => [
+      c.metric,
+      formatValue(c.baseline, c.unit),
+      formatValue(c.current, c.unit),
+      `${c.change > 0 ? '+' : ''}${(100 * c.change).toFixed(0)}%`,
+    ]),
+  };
+}
+
+/** One sentence on how the run compares with the baseline. */
+export function baselineSummary(comparison: BaselineComparison | null): string {
+  if (comparison === null)
+    return 'No baseline to compare with (bench/baseline.json is missing or of another schema).';
+  const machine = comparison.sameMachine
+    ? ''
+    : ' The baseline was measured on another CPU, so timing changes mostly reflect the machines.';
+  const base = `Compared ${comparison.compared} measurements with the baseline of ${comparison.baselineStartedAt}.`;
+  if (comparison.regressions.length === 0) return `${base} No regression beyond the thresholds.${machine}`;
+  return `${base} ${comparison.regressions.length} regression(s) beyond the thresholds.${machine}`;
+}

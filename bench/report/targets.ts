@@ -1,0 +1,86 @@
+import type { BenchResults, DecisionRow } from './results.js';
+import { formatBytes, formatDuration, formatRatio } from './table.js';
+
+/** One project target and how this run measured up. */
+export interface TargetCheck {
+  target: string;
+  status: 'met' | 'missed' | 'not measured';
+  measured: string;
+}
+
+/** A latency curve is flat when its slowest median is at most this many times its fastest. */
+export const FLATNESS_LIMIT = 1.5;
+const KB = 1024;
+
+export function median(results: BenchResults, engine: string, size: number): DecisionRow | undefined {
+  return results.decisions.find((d) => d.engine === engine && d.size === size);
+}
+
+function check(target: string, measured: string | null, met: boolean): TargetCheck {
+  if (measured === null) return { target, status: 'not measured', measured: '–' };
+  return { target, status: met ? 'met' : 'missed', measured };
+}
+
+function latency(results: BenchResults, engine: string): TargetCheck {
+  const row = median(results, engine, 5_000);
+  const target = `${engine}: median ≤ 1 µs per decision at 5,000 statements`;
+  if (row === undefined) return check(target, null, false);
+  const over = row.medianNs > 1_000 ? ` (${formatRatio(row.medianNs / 1_000)} the target)` : '';
+  return check(target, `${formatDuration(row.medianNs)}${over}`, row.medianNs <= 1_000);
+}
+
+function flatness(results: BenchResults, engine: string): TargetCheck {
+  const rows = results.decisions.filter((d) => d.engine === engine).sort((a, b) => a.size - b.size);
+  const target = `${engine}: flat from 10 to 10,000 statements (slowest median ≤ ${FLATNESS_LIMIT}× fastest)`;
+  if (rows.length < 2) return check(target, null, false);
+  const medians = rows.map((r) => r.medianNs);
+  const spread = Math.max(...medians) / Math.min(...medians);
+  const range = `${rows[0]?.statements.toLocaleString('en-US')}–${rows.at(-1)?.statements.toLocaleString('en-US')}`;
+  return check(target, `${formatRatio(spread)} over ${range} statements`, spread <= FLATNESS_LIMIT);
+}
+
+function versusPeer(results: BenchResults, engine: string, peers: string[], factor: number): TargetCheck {
+  const ours = median(results, engine, 1_000);
+  const theirs = peers.map((p) => median(results, p, 1_000)).filter((r) => r !== undefined);
+  const target = `${engine}: ≥ ${factor}× faster than ${peers[0]} at 1,000 statements`;
+  if (ours === undefined || theirs.length === 0) return check(target, null, false);
+  // The fastest way we ran the peer is the one the target is judged against.
+  const fastest = theirs.reduce((a, b) => (a.medianNs <= b.medianNs ? a : b));
+  const ratio = fastest.medianNs / ours.medianNs;
+  return check(target, `${formatRatio(ratio)} (vs ${fastest.engine})`, ratio >= factor);
+}
+
+function load(results: BenchResults, engine: string): TargetCheck {
+  const row = results.load.find((l) => l.engine === engine && l.size === 5_000);
+  const target = `${engine}: a 5,000-statement bundle loads in ≤ 5 ms`;
+  if (row === undefined) return check(target, null, false);
+  return check(target, formatDuration(row.medianMs * 1e6), row.medianMs <= 5);
+}
+
+/** Every target of the project, judged on this run; unmeasured ones (a quick run, no Wasm engine) say so. */
+export function checkTargets(results: BenchResults): TargetCheck[] {
+  const { artifacts } = results;
+  const wasmBytes = artifacts.wasmModule?.bytes;
+  return [
+    latency(results, 'ts'),
+    latency(results, 'wasm'),
+    flatness(results, 'ts'),
+    flatness(results, 'wasm'),
+    versusPeer(results, 'ts', ['cedar-wasm', 'cedar-wasm/caller'], 20),
+    versusPeer(results, 'wasm', ['cedar-wasm', 'cedar-wasm/caller'], 20),
+    versusPeer(results, 'ts', ['iam-simulate'], 100),
+    versusPeer(results, 'wasm', ['iam-simulate'], 100),
+    check(
+      'release .wasm ≤ 48 KiB',
+      wasmBytes === undefined ? null : formatBytes(wasmBytes),
+      wasmBytes !== undefined && wasmBytes <= 48 * KB,
+    ),
+    check(
+      'runtime JS ≤ 20 KiB gzipped',
+      `${formatBytes(artifacts.runtimeJs.gzipBytes)} (${formatBytes(artifacts.runtimeJs.bytes)} minified)`,
+      artifacts.runtimeJs.gzipBytes <= 20 * KB,
+    ),
+    load(results, 'ts'),
+    load(results, 'wasm'),
+  ];
+}

@@ -1,0 +1,73 @@
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { referenceAuthorizer } from '../../compiler/reference/index.js';
+import { loadBundle } from '../../runtime/index.js';
+import type { BenchConfig } from '../config.js';
+import type { PreparedWorkload } from '../engines/prepare-workload.js';
+import type { WasmEngine } from '../engines/wasm-engine.js';
+import { type BenchCase, runSuite } from '../harness.js';
+import type { LoadRow, MemoryRow } from '../report/results.js';
+import { formatCount } from '../report/table.js';
+
+/**
+ * Times loading the bundle into a ready authorizer: the TS runtime, and the Wasm engine when present (from
+ * its precompiled module: instantiating, copying the bundle in, checking and indexing it).
+ */
+export async function loadSuite(
+  prepared: PreparedWorkload,
+  wasm: WasmEngine | null,
+  config: BenchConfig,
+): Promise<LoadRow[]> {
+  const { bundle, workload } = prepared;
+  const cases: BenchCase[] = [{ name: 'ts', setup: () => () => loadBundle(bundle) }];
+  if (wasm !== null) {
+    cases.push({ name: 'wasm', setup: () => () => wasm.load(bundle) });
+  }
+  const results = await runSuite(`load · ${formatCount(workload.statements)} statements`, cases, config.load);
+  return results.map((r) => ({
+    engine: r.name,
+    size: prepared.size,
+    statements: workload.statements,
+    medianMs: r.medianNs / 1e6,
+  }));
+}
+
+/** `global.gc`, exposing it at run time when node was started without --expose-gc. */
+function collector(): () => void {
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (exposed !== undefined) return exposed;
+  setFlagsFromString('--expose-gc');
+  return runInNewContext('gc') as () => void;
+}
+
+async function retained(load: () => unknown): Promise<{ heapBytes: number; arrayBufferBytes: number }> {
+  const gc = collector();
+  gc();
+  gc();
+  const before = process.memoryUsage();
+  const kept = await load();
+  gc();
+  gc();
+  const after = process.memoryUsage();
+  // INVARIANT: `kept` must stay reachable until `after` is read, or the collector frees what is measured.
+  if (kept === undefined) throw new Error('the engine loader returned nothing');
+  return {
+    heapBytes: after.heapUsed - before.heapUsed,
+    arrayBufferBytes: after.arrayBuffers - before.arrayBuffers,
+  };
+}
+
+/** Memory each engine keeps once loaded (the bundle bytes themselves are allocated beforehand). */
+export async function memorySuite(prepared: PreparedWorkload, wasm: WasmEngine | null): Promise<MemoryRow[]> {
+  const { bundle, workload, files, size } = prepared;
+  const loaders: [string, () => unknown][] = [
+    ['reference', () => referenceAuthorizer(files.modelPath)],
+    ['ts', () => loadBundle(bundle)],
+  ];
+  if (wasm !== null) loaders.push(['wasm', () => wasm.load(bundle)]);
+  const rows: MemoryRow[] = [];
+  for (const [engine, load] of loaders) {
+    rows.push({ engine, size, statements: workload.statements, ...(await retained(load)) });
+  }
+  return rows;
+}

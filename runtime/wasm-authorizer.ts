@@ -1,0 +1,259 @@
+/**
+ * The `Authorizer` of `ramc/wasm`: reads each request and identifies its caller with the code every engine
+ * shares (security tokens included), expands operations, hands the (action, resource) checks to the Wasm
+ * core in one call, and builds the Decision from the ids the core returns. Explanations are delegated to
+ * the TS evaluator of the same bundle.
+ */
+import type { DecodedBundle } from './decoded-bundle.js';
+import { resolveCaller } from './evaluate-caller.js';
+import type { CompiledPrincipal, Program } from './evaluate-program.js';
+import { errorDecision } from './evaluate-request.js';
+import { NONE, STATUS_OK } from './format.js';
+import { loadBundle } from './index.js';
+import { expandOperation } from './operations.js';
+import { type NormalizedRequest, readRequest } from './request.js';
+import { formatCurrentTime } from './request-context.js';
+import type {
+  AuthorizeOptions,
+  Authorizer,
+  Check,
+  DecidingStatement,
+  Decision,
+  DecisionKind,
+} from './types.js';
+import { callerTables } from './wasm-callers.js';
+import type { WasmCore } from './wasm-core.js';
+import { type KeyNeeds, keyNeeds } from './wasm-key-needs.js';
+import {
+  CHECK_RESULT_BYTES,
+  CHECK_RESULT_DECIDING_COUNT,
+  CHECK_RESULT_DECIDING_SCOPE,
+  CHECK_RESULT_DECIDING_START,
+  CHECK_RESULT_DECISION,
+  CHECK_RESULT_SESSION_COUNT,
+  CHECK_RESULT_SESSION_START,
+  RESULT_HEADER_BYTES,
+  RESULT_OK,
+  RESULT_STATUS,
+  STEP_RESOURCE_GROUP_SCOPE,
+} from './wasm-layout.js';
+import { type CoreCheck, type CoreRequest, RequestWriter } from './wasm-request.js';
+import { type WasmSessionPolicy, WasmSessions } from './wasm-sessions.js';
+import { StatementNames } from './wasm-statements.js';
+
+const DECISIONS: readonly DecisionKind[] = ['ImplicitDeny', 'Allow', 'ExplicitDeny'];
+const ACCOUNT_SCOPE = 'account';
+const SESSION_SCOPE = 'session';
+const CURRENT_TIME = 'acs:currenttime';
+const NO_CHECKS: readonly CoreCheck[] = [];
+const NO_VALUES: ReadonlyMap<string, string> = new Map();
+
+/** The decision on one check, as the core returned it. */
+interface CheckOutcome {
+  decision: DecisionKind;
+  deciding: DecidingStatement[];
+}
+
+/** Decides requests with one loaded core. */
+export class WasmAuthorizer implements Authorizer {
+  readonly #core: WasmCore;
+  readonly #bytes: Uint8Array;
+  readonly #now: () => number;
+  readonly #callers: Program;
+  readonly #names: StatementNames;
+  readonly #needs: KeyNeeds;
+  readonly #sessions: WasmSessions;
+  readonly #writer: RequestWriter;
+  readonly #request: CoreRequest;
+  /** The clock reading of the current request, read at most once (as the TS runtime does). */
+  #clock: string | null = null;
+  /** The session policy whose bundle is in the core's session slot. */
+  #loadedSession: WasmSessionPolicy | null = null;
+  #explainer: Authorizer | null = null;
+
+  /** `core` has `bytes` loaded; `decoded` is the same bundle decoded by the TS runtime. */
+  constructor(core: WasmCore, bytes: Uint8Array, decoded: DecodedBundle, now: () => number) {
+    this.#core = core;
+    this.#bytes = bytes;
+    this.#now = now;
+    this.#callers = callerTables(decoded);
+    this.#names = new StatementNames(decoded);
+    this.#needs = keyNeeds(decoded);
+    this.#sessions = new WasmSessions(this.#callers, this.#needs);
+    this.#writer = new RequestWriter(core);
+    this.#request = {
+      root: false,
+      accountSet: NONE,
+      groupSet: NONE,
+      session: false,
+      sessionSet: NONE,
+      checks: NO_CHECKS,
+      tags: NO_VALUES,
+      context: NO_VALUES,
+      principalArn: '',
+      clockTime: () => this.#clockTime(),
+      needs: this.#needs,
+    };
+  }
+
+  authorize(request: unknown, options?: AuthorizeOptions): Decision {
+    let explain = false;
+    try {
+      explain = options?.explain === true;
+    } catch {
+      // Options that cannot be read (a throwing getter) ask for nothing: decide without explaining.
+    }
+    if (explain) return this.#explaining().authorize(request, { explain: true });
+    try {
+      return this.#decide(request);
+    } catch (cause) {
+      const reason = cause instanceof Error ? cause.message : 'unknown failure';
+      const message = `the Wasm engine failed on this request (${reason}); please report it as a ramc bug`;
+      return errorDecision({ code: 'InvalidRequest', message }, null, null, false);
+    }
+  }
+
+  /** The TS evaluator of the same bundle, built on the first request that asks for an explanation. */
+  #explaining(): Authorizer {
+    this.#explainer ??= loadBundle(this.#bytes, { now: this.#now });
+    return this.#explainer;
+  }
+
+  #clockTime(): string {
+    this.#clock ??= formatCurrentTime(this.#now());
+    return this.#clock;
+  }
+
+  #decide(raw: unknown): Decision {
+    const read = readRequest(raw);
+    if (!read.ok) return errorDecision(read.error, read.id ?? null, null, false);
+    this.#clock = null;
+    let request = read.request;
+    const given = request.caller;
+    const core = this.#request;
+    let arn: string;
+    let principal: CompiledPrincipal | null;
+    let policy: WasmSessionPolicy | null = null;
+    if (given.kind === 'securityToken') {
+      const now = request.context.get(CURRENT_TIME) ?? this.#clockTime();
+      const session = this.#sessions.resolve(given, request.context, now);
+      if (!session.ok) return errorDecision(session.error, request.id, null, false);
+      // STS credentials sign with their AccessKeyId, so it is the request's acs:AccessId (semantics §5).
+      request = { ...request, context: new Map(request.context).set('acs:accessid', session.accessKeyId) };
+      ({ arn, principal, policy } = session);
+    } else {
+      const caller = resolveCaller(this.#callers, given);
+      if (!caller.ok) return errorDecision(caller.error, request.id, null, false);
+      ({ arn, principal } = caller);
+    }
+    if (policy !== null && policy !== this.#loadedSession) {
+      const status = this.#core.loadSession(policy.bytes);
+      this.#loadedSession = status === STATUS_OK ? policy : null;
+      if (status !== STATUS_OK)
+        throw new Error(`the Wasm core refused the session policy with status ${status}`);
+    }
+    const group = request.resourceGroup;
+    core.root = principal === null;
+    core.accountSet = principal?.accountSet ?? NONE;
+    core.groupSet = principal === null || group === null ? NONE : (principal.groupSets.get(group) ?? NONE);
+    core.session = policy !== null;
+    core.sessionSet = policy?.set ?? NONE;
+    core.needs = policy?.needs ?? this.#needs;
+    core.tags = request.resourceTags;
+    core.context = request.context;
+    core.principalArn = arn;
+    const target = request.target;
+    if (target.kind === 'action') {
+      core.checks = [target];
+      const [outcome] = this.#run(request, policy) as [CheckOutcome];
+      return decision(request, arn, outcome.decision, outcome.deciding);
+    }
+    const expansion = expandOperation(target, this.#callers.account);
+    if ('error' in expansion) return errorDecision(expansion.error, request.id, arn, false);
+    // DescribeRegions: not access-controlled, so any identified caller is allowed.
+    if (expansion.checks.length === 0) return decision(request, arn, 'Allow', [], []);
+    core.checks = expansion.checks;
+    const outcomes = this.#run(request, policy);
+    const checks: Check[] = expansion.checks.map(({ action, resource }, i) => {
+      const { decision, deciding } = outcomes[i] as CheckOutcome;
+      return { action, resource, decision, deciding };
+    });
+    const overall: DecisionKind = checks.some((c) => c.decision === 'ExplicitDeny')
+      ? 'ExplicitDeny'
+      : checks.every((c) => c.decision === 'Allow')
+        ? 'Allow'
+        : 'ImplicitDeny';
+    // The statements of the checks that determined the result: the denied ones, or all when allowed.
+    const deciding: DecidingStatement[] = [];
+    for (const c of checks)
+      if (overall !== 'ImplicitDeny' && c.decision === overall) addUnique(deciding, c.deciding);
+    return decision(request, arn, overall, deciding, checks);
+  }
+
+  /**
+   * Decides the checks of `this.#request` in the core and names the deciding statements: the session
+   * policy's first (scope `session`), then the identity policies'. Throws only when the core refuses the
+   * request, which would be a bug of this host.
+   */
+  #run(request: NormalizedRequest, policy: WasmSessionPolicy | null): CheckOutcome[] {
+    const core = this.#core;
+    const checkCount = this.#request.checks.length;
+    if (!this.#writer.write(this.#request)) throw new Error('the request does not fit in the Wasm memory');
+    const at = core.decide();
+    const words = core.words;
+    const status = words[(at + RESULT_STATUS) >>> 2];
+    if (status !== RESULT_OK) throw new Error(`the Wasm core refused the request with status ${status}`);
+    const pool = (at + RESULT_HEADER_BYTES + checkCount * CHECK_RESULT_BYTES) >>> 2;
+    const ids = core.signed;
+    const outcomes: CheckOutcome[] = [];
+    for (let i = 0; i < checkCount; i++) {
+      const record = (at + RESULT_HEADER_BYTES + i * CHECK_RESULT_BYTES) >>> 2;
+      const kind = words[record + CHECK_RESULT_DECISION / 4] as number;
+      const deciding: DecidingStatement[] = [];
+      if (policy !== null) {
+        const start = pool + (words[record + CHECK_RESULT_SESSION_START / 4] as number);
+        const count = words[record + CHECK_RESULT_SESSION_COUNT / 4] as number;
+        for (let k = 0; k < count; k++)
+          deciding.push(policy.names.deciding(ids[start + k] as number, SESSION_SCOPE));
+      }
+      const groupScope = words[record + CHECK_RESULT_DECIDING_SCOPE / 4] === STEP_RESOURCE_GROUP_SCOPE;
+      const scope = groupScope ? (request.resourceGroup ?? '') : ACCOUNT_SCOPE;
+      const start = pool + (words[record + CHECK_RESULT_DECIDING_START / 4] as number);
+      const count = words[record + CHECK_RESULT_DECIDING_COUNT / 4] as number;
+      for (let k = 0; k < count; k++) deciding.push(this.#names.deciding(ids[start + k] as number, scope));
+      outcomes.push({ decision: DECISIONS[kind] ?? 'ImplicitDeny', deciding });
+    }
+    return outcomes;
+  }
+}
+
+/** Appends the statements of `more` that `into` does not already name (same statement, same scope). */
+function addUnique(into: DecidingStatement[], more: readonly DecidingStatement[]): void {
+  for (const s of more) {
+    const known = into.some(
+      (k) =>
+        k.policy === s.policy &&
+        k.policyType === s.policyType &&
+        k.version === s.version &&
+        k.statement === s.statement &&
+        k.scope === s.scope,
+    );
+    if (!known) into.push(s);
+  }
+}
+
+/** A decision with the members in the order the TS runtime writes them. */
+function decision(
+  request: NormalizedRequest,
+  principal: string,
+  kind: DecisionKind,
+  deciding: DecidingStatement[],
+  checks?: Check[],
+): Decision {
+  const result: Decision =
+    request.id === null
+      ? { decision: kind, principal, deciding }
+      : { id: request.id, decision: kind, principal, deciding };
+  if (checks !== undefined) result.checks = checks;
+  return result;
+}

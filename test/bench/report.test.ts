@@ -1,0 +1,173 @@
+import { describe, expect, it } from 'vitest';
+import { compareToBaseline } from '../../bench/report/baseline.js';
+import { latencyChartSvg } from '../../bench/report/chart.js';
+import { GENERATED_MARKER, generatedSection, handWritten } from '../../bench/report/markdown.js';
+import type { BenchResults, DecisionRow } from '../../bench/report/results.js';
+import { consoleTable, formatDuration, formatRatio, markdownTable } from '../../bench/report/table.js';
+import { checkTargets } from '../../bench/report/targets.js';
+
+function decision(
+  engine: string,
+  size: number,
+  medianNs: number,
+  family: DecisionRow['family'] = 'ramc',
+): DecisionRow {
+  return {
+    engine,
+    family,
+    size,
+    statements: size,
+    medianNs,
+    decisionsPerSecond: 1e9 / medianNs,
+    relativeMarginOfError: 1,
+    samples: 10,
+  };
+}
+
+function results(overrides: Partial<BenchResults> = {}): BenchResults {
+  return {
+    schema: 1,
+    kind: 'full',
+    startedAt: '2026-01-02T03:04:05.000Z',
+    durationSeconds: 100,
+    machine: {
+      cpu: 'Test CPU',
+      cores: 2,
+      memoryBytes: 2 ** 34,
+      os: 'linux',
+      node: 'v20',
+      v8: '11',
+      loadAverage: { start: 0.5, end: 0.7 },
+    },
+    packages: { ramc: '0.1.0' },
+    notes: [],
+    workloads: [
+      {
+        size: 1_000,
+        statements: 1_000,
+        policies: 1,
+        users: 1,
+        groups: 1,
+        roles: 0,
+        requests: 256,
+        mix: { Allow: 100, ExplicitDeny: 56, ImplicitDeny: 100 },
+      },
+    ],
+    decisions: [
+      decision('ts', 10, 800),
+      decision('ts', 1_000, 900),
+      decision('ts', 5_000, 950),
+      decision('cedar-wasm', 1_000, 900_000, 'peer'),
+      decision('cedar-wasm/caller', 1_000, 9_000, 'peer'),
+      decision('iam-simulate', 1_000, 450_000, 'peer'),
+    ],
+    compile: [
+      {
+        size: 1_000,
+        statements: 1_000,
+        medianMs: 100,
+        statementsPerSecond: 10_000,
+        bundleBytes: 50_000,
+        bytesPerStatement: 50,
+      },
+    ],
+    load: [{ engine: 'ts', size: 5_000, statements: 5_000, medianMs: 4 }],
+    memory: [],
+    parser: [],
+    artifacts: { runtimeJs: { bytes: 40_000, gzipBytes: 15_000 }, wasmGlueJs: null, wasmModule: null },
+    peers: [
+      {
+        name: 'cedar-wasm',
+        packageName: '@cedar-policy/cedar-wasm',
+        version: '4',
+        differences: ['Cedar has no groups.'],
+      },
+    ],
+    ...overrides,
+  };
+}
+
+describe('targets', () => {
+  it('judges each target on the run and says which were not measured', () => {
+    const byTarget = new Map(checkTargets(results()).map((c) => [c.target, c]));
+    expect(byTarget.get('ts: median ≤ 1 µs per decision at 5,000 statements')?.status).toBe('met');
+    expect(byTarget.get('wasm: median ≤ 1 µs per decision at 5,000 statements')?.status).toBe('not measured');
+    // Judged against the faster way the peer ran: 9,000 / 900 = 10×, below 20×.
+    const cedar = byTarget.get('ts: ≥ 20× faster than cedar-wasm at 1,000 statements');
+    expect(cedar).toMatchObject({ status: 'missed', measured: '10× (vs cedar-wasm/caller)' });
+    expect(byTarget.get('ts: ≥ 100× faster than iam-simulate at 1,000 statements')?.status).toBe('met');
+    expect(byTarget.get('ts: a 5,000-statement bundle loads in ≤ 5 ms')?.status).toBe('met');
+    expect(byTarget.get('release .wasm ≤ 48 KiB')?.status).toBe('not measured');
+  });
+
+  it('calls a latency curve flat only within 1.5× from smallest to largest', () => {
+    const steep = results({ decisions: [decision('ts', 10, 500), decision('ts', 10_000, 800)] });
+    expect(checkTargets(steep).find((c) => c.target.startsWith('ts: flat'))?.status).toBe('missed');
+  });
+});
+
+describe('baseline comparison', () => {
+  it('flags ramc medians over 25% slower and sizes over 5% larger, and ignores peers', () => {
+    const before = results();
+    const compiled = {
+      size: 1_000,
+      statements: 1_000,
+      medianMs: 100,
+      statementsPerSecond: 10_000,
+      bytesPerStatement: 53,
+    };
+    const after = results({
+      startedAt: '2026-02-03T00:00:00.000Z',
+      decisions: [
+        decision('ts', 10, 1_100),
+        decision('ts', 1_000, 1_000),
+        decision('cedar-wasm', 1_000, 9e6, 'peer'),
+      ],
+      compile: [{ ...compiled, bundleBytes: 53_000 }],
+    });
+    const comparison = compareToBaseline(after, before);
+    expect(comparison.regressions.map((r) => r.metric)).toEqual(['decision ts @ 10', 'bundle bytes @ 1000']);
+    expect(comparison.sameMachine).toBe(true);
+    expect(comparison.isBaseline).toBe(false);
+    expect(compareToBaseline(before, before)).toMatchObject({
+      isBaseline: true,
+      regressions: [],
+      improvements: [],
+    });
+    expect(
+      compareToBaseline(after, results({ machine: { ...before.machine, cpu: 'Other' } })).sameMachine,
+    ).toBe(false);
+  });
+});
+
+describe('docs', () => {
+  it('keeps the hand-written text above the marker and replaces the rest', () => {
+    const existing = `# Benchmarks\n\nHow to read this.\n\n${GENERATED_MARKER}\nold tables`;
+    expect(handWritten(existing)).toBe('# Benchmarks\n\nHow to read this.\n\n');
+    expect(handWritten(null)).toBe('# Benchmarks\n');
+    const section = generatedSection(results(), checkTargets(results()), null, 'bench/results/x.json');
+    expect(section.startsWith(GENERATED_MARKER)).toBe(true);
+    expect(section).toContain('| engine / statements | 10 | 1,000 | 5,000 |');
+    expect(section).toContain('| ramc ts | 800 ns | 900 ns | 950 ns |');
+    expect(section).toContain('- Cedar has no groups.');
+    expect(section).toContain('benchmarks-latency.svg');
+  });
+
+  it('renders the latency chart to SVG without a browser', async () => {
+    const svg = await latencyChartSvg(results());
+    expect(svg).toMatch(/^<svg/);
+    expect(svg).toContain('ramc ts');
+  });
+
+  it('formats tables and numbers for people', () => {
+    const table = { header: ['engine', 'a|b'], rows: [['ts', '1']] };
+    expect(markdownTable(table)).toBe('| engine | a\\|b |\n| --- | ---: |\n| ts | 1 |');
+    expect(consoleTable(table, '')).toBe('engine  a|b\nts        1');
+    expect([formatDuration(812), formatDuration(12_345), formatDuration(4.56e6)]).toEqual([
+      '812 ns',
+      '12.3 µs',
+      '4.56 ms',
+    ]);
+    expect([formatRatio(37.4), formatRatio(1.44), formatRatio(Number.NaN)]).toEqual(['37×', '1.4×', '–']);
+  });
+});
