@@ -30,6 +30,7 @@ import {
   STEP_ROOT,
   STEP_SESSION_POLICY,
 } from '../runtime/wasm-layout';
+import { actionIndex } from './actions';
 import { actionLength, actionPtr, resourceIsCrossAccount, startCheck } from './check-state';
 import {
   allowCount,
@@ -39,7 +40,7 @@ import {
   scratchAllows,
   scratchDenies,
 } from './evaluate-set';
-import { ensureMemory, unitsCompare, unitsEqual } from './memory';
+import { ensureMemory, unitsEqual } from './memory';
 import { accountSet, checkCount, checksAt, groupSet, requestFlags, sessionSet } from './request';
 // biome-ignore lint/style/useImportType: AssemblyScript has no type-only imports
 import { strLength, strPtr, View } from './view';
@@ -66,21 +67,6 @@ export function decideChecks(main: View, session: View, at: usize): u32 {
   }
   store<u32>(at + RESULT_STATUS, RESULT_OK);
   return RESULT_OK;
-}
-
-/** Index of the check's action among the known actions of `v` (sorted, unique), or -1. */
-function actionIdIn(v: View): i32 {
-  let lo: i32 = 0;
-  let hi: i32 = <i32>v.actionCount - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const id = load<i32>(v.actions + ((<usize>mid) << 2));
-    const order = unitsCompare(strPtr(v, id), strLength(v, id), actionPtr, actionLength);
-    if (order === 0) return mid;
-    if (order < 0) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return -1;
 }
 
 function settle(record: usize, decision: i32, step: i32): bool {
@@ -124,11 +110,11 @@ function decideCheck(main: View, session: View, record: usize): bool {
 
   let sessionKind = DECISION_ALLOW;
   if ((requestFlags & REQUEST_FLAG_SESSION) !== 0) {
-    evaluateSet(session, sessionSet, actionIdIn(session));
+    evaluateSet(session, sessionSet, actionIndex(session, actionPtr, actionLength));
     sessionKind = outcomeKind;
     if (!keepDeciding(record, CHECK_RESULT_SESSION_START, CHECK_RESULT_SESSION_COUNT)) return false;
   }
-  const actionId = actionIdIn(main);
+  const actionId = actionIndex(main, actionPtr, actionLength);
   let step = STEP_ACCOUNT_SCOPE;
   evaluateSet(main, accountSet, actionId);
   if (outcomeKind !== DECISION_ALLOW && outcomeKind !== DECISION_EXPLICIT_DENY) {

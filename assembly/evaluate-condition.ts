@@ -40,8 +40,7 @@ import {
 } from '../runtime/wasm-layout';
 import { findEntry, resourceIsTaggable } from './check-state';
 import { isDateOperator, isNegatedOperator, SOURCE_RESOURCE_TAG } from './conditions';
-import { globMatch } from './glob';
-import { unitsEqual } from './memory';
+import { equalsString, globMatch } from './glob';
 import { contextAt, contextCount, tagCount, tagsAt, textLength, textPtr } from './request';
 // biome-ignore lint/style/useImportType: AssemblyScript has no type-only imports
 import { listWord, strLength, strPtr, View } from './view';
@@ -92,13 +91,7 @@ function firstMatch(v: View, record: usize, op: i32, entry: usize): i32 {
     const like = op === OP_STRING_LIKE || op === OP_STRING_NOT_LIKE;
     for (let i: i32 = 0; i < count; i++) {
       const id = listWord(v, <u32>(start + i));
-      const constant = strPtr(v, id);
-      const constantLength = strLength(v, id);
-      if (like) {
-        if (globMatch(constant, constantLength, text, length)) return MATCH;
-      } else if (constantLength === length && unitsEqual(constant, text, length)) {
-        return MATCH;
-      }
+      if (like ? globMatch(v, id, text, length) : equalsString(v, id, text, length)) return MATCH;
     }
     return NO_MATCH;
   }

@@ -33,7 +33,7 @@ import { actionLength, actionPtr, resourceLength, resourcePtr } from './check-st
 import { conditionTruth, TRUTH_FALSE, TRUTH_INDETERMINATE, TRUTH_TRUE } from './evaluate-condition';
 import { globMatch } from './glob';
 // biome-ignore lint/style/useImportType: AssemblyScript has no type-only imports
-import { listWord, strLength, strPtr, View } from './view';
+import { listWord, View } from './view';
 
 /** The outcome of the last evaluation: DECISION_*, and its statements in the scratch lists. */
 export let outcomeKind: i32 = DECISION_IMPLICIT_DENY;
@@ -112,7 +112,7 @@ export function evaluateSet(v: View, setIndex: i32, actionId: i32): void {
 function passes(v: View, start: u32, count: u32, negated: bool, text: usize, length: u32): bool {
   for (let i: u32 = 0; i < count; i++) {
     const id = listWord(v, start + i);
-    if (globMatch(strPtr(v, id), strLength(v, id), text, length)) return !negated;
+    if (globMatch(v, id, text, length)) return !negated;
   }
   return negated;
 }

@@ -14,8 +14,10 @@ import {
   STATUS_OK,
 } from '../runtime/format';
 import { LOAD_OUT_OF_MEMORY } from '../runtime/wasm-layout';
+import { actionTableBytes, indexActions } from './actions';
 import { SOURCE_CONTEXT, SOURCE_RESOURCE_TAG } from './conditions';
 import { decodeInto } from './decode';
+import { indexStars } from './glob';
 import { align8, ensureMemory, unitsEqual } from './memory';
 import { validateView } from './validate';
 // biome-ignore lint/style/useImportType: AssemblyScript has no type-only imports
@@ -38,16 +40,19 @@ export function loadView(v: View, at: usize, length: u32, tablesAt: usize): u32 
   return STATUS_OK;
 }
 
+/** The tables the evaluator reads besides the bundle: condition key sources, star positions, action hash. */
 function derive(v: View): u32 {
   const sources = v.end;
-  const end = align8(<u64>sources + <u64>v.conditionCount * 4);
-  if (!ensureMemory(end)) return LOAD_OUT_OF_MEMORY;
+  const stars = align8(<u64>sources + <u64>v.conditionCount * 4);
+  const actions = stars + ((<u64>v.strCount) << 3);
+  if (!ensureMemory(actions + actionTableBytes(v))) return LOAD_OUT_OF_MEMORY;
   for (let c: u32 = 0; c < v.conditionCount; c++) {
     const key = load<i32>(v.conditions + <usize>c * CONDITION_WORDS * 4 + CONDITION_KEY * 4);
     store<u32>(sources + ((<usize>c) << 2), keySource(strPtr(v, key), strLength(v, key)));
   }
   v.conditionSources = sources;
-  v.end = <usize>end;
+  indexStars(v, <usize>stars);
+  v.end = indexActions(v, <usize>actions);
   // Only the candidate lists the sets point at were checked (and only they are ever evaluated).
   let most: u32 = 0;
   for (let s: u32 = 0; s < v.setCount; s++) {

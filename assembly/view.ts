@@ -41,6 +41,11 @@ export class View {
   candidateCount: u32 = 0;
   groupSets: usize = 0;
   groupSetCount: u32 = 0;
+  /** Known actions by hash: `actionSlots` i32 action indexes (-1 empty), a power of two (derived at load). */
+  actionTable: usize = 0;
+  actionSlots: u32 = 0;
+  /** Per string: its first and last `*` (two i32, -1 for none), for glob matching (derived at load). */
+  stars: usize = 0;
   /** Per condition: where its key's request value comes from (SOURCE_* | tag key offset << 2). */
   conditionSources: usize = 0;
   /** The longest statement list a set can hand to one evaluation (sizes the scratch lists). */

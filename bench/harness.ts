@@ -16,6 +16,8 @@ export interface BenchCase {
 export interface SuiteOptions {
   minSamples?: number;
   maxTime?: number;
+  /** Also measure CPU time per call after timing each case (synchronous timed functions only). */
+  cpuTime?: boolean;
 }
 
 /** What a case measured: median nanoseconds per call and calls per second. */
@@ -26,6 +28,8 @@ export interface BenchResult {
   opsPerSecond: number;
   relativeMarginOfError: number;
   samples: number;
+  /** Median CPU nanoseconds per call, when the suite asked for them (`cpuTime`). */
+  cpuNs: number | null;
 }
 
 /**
@@ -39,14 +43,23 @@ export async function runSuite(
 ): Promise<BenchResult[]> {
   // benny calls a case's factory several times before timing it: set each case up exactly once.
   const timed = cases.map((c) => ({ name: c.name, fn: c.setup(), options: c.options ?? {} }));
+  const cpu = new Map<string, number>();
   const summary = await benny.suite(
     suite,
     benny.configure({ cases: { minSamples: options.minSamples ?? 10, maxTime: options.maxTime ?? 2 } }),
     ...timed.map((c) => benny.add(c.name, () => c.fn, c.options)),
     benny.cycle((result) => {
-      const median = formatDuration(result.details.median * 1e9);
+      const medianNs = result.details.median * 1e9;
       const rate = `${formatCount(result.ops)}/s ±${result.margin.toFixed(1)}%`;
-      console.log(`  ${result.name.padEnd(28)} ${median.padStart(10)}  (${rate}, ${result.samples} samples)`);
+      const fn = timed.find((c) => c.name === result.name)?.fn;
+      let cpuText = '';
+      if (options.cpuTime === true && fn !== undefined) {
+        const cpuNs = cpuTimePerCall(fn, medianNs);
+        cpu.set(result.name, cpuNs);
+        cpuText = `, CPU ${formatDuration(cpuNs)}`;
+      }
+      const median = formatDuration(medianNs).padStart(10);
+      console.log(`  ${result.name.padEnd(28)} ${median}  (${rate}, ${result.samples} samples${cpuText})`);
     }),
   );
   return summary.results.map((r) => ({
@@ -56,5 +69,23 @@ export async function runSuite(
     opsPerSecond: r.ops,
     relativeMarginOfError: r.details.relativeMarginOfError,
     samples: r.samples,
+    cpuNs: cpu.get(r.name) ?? null,
   }));
+}
+
+/**
+ * Median CPU time per call (`process.cpuUsage`, user + system) over five rounds of about 100 ms. Unlike
+ * benchmark.js's wall-clock time it barely moves when other processes compete for the cores, so it tells
+ * what the code costs on a busy machine; it includes the collector's helper threads.
+ */
+export function cpuTimePerCall(fn: () => unknown, estimateNs: number): number {
+  const calls = Math.max(1, Math.round(100e6 / estimateNs));
+  const perCall: number[] = [];
+  for (let round = 0; round < 5; round++) {
+    const start = process.cpuUsage();
+    for (let i = 0; i < calls; i++) fn();
+    const used = process.cpuUsage(start);
+    perCall.push(((used.user + used.system) * 1e3) / calls);
+  }
+  return perCall.sort((a, b) => a - b)[2] ?? Number.NaN;
 }

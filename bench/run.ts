@@ -5,7 +5,7 @@
  * a saved results file without measuring anything.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { type BenchConfig, FULL, QUICK } from './config.js';
@@ -17,7 +17,14 @@ import { compareToBaseline } from './report/baseline.js';
 import { latencyChartSvg } from './report/chart.js';
 import { generatedSection, handWritten } from './report/markdown.js';
 import { type BenchResults, RESULTS_SCHEMA, readResults, writeResults } from './report/results.js';
-import { baselineSummary, changeTable, latencyTable, ratioTable, targetTable } from './report/sections.js';
+import {
+  baselineSummary,
+  changeTable,
+  cpuTable,
+  latencyTable,
+  ratioTable,
+  targetTable,
+} from './report/sections.js';
 import { consoleTable, formatCount } from './report/table.js';
 import { checkTargets } from './report/targets.js';
 import { artifactSizes } from './suites/artifact-sizes.js';
@@ -40,7 +47,8 @@ const PACKAGES = [
 
 /** Runs bench/measure-size.ts for one size in a fresh node process (same loader, with --expose-gc). */
 function measureInChild(size: number, kind: BenchConfig['kind']): SizeResults {
-  const output = join(mkdtempSync(join(tmpdir(), 'ramc-bench-')), `${size}.json`);
+  const dir = mkdtempSync(join(tmpdir(), 'ramc-bench-'));
+  const output = join(dir, `${size}.json`);
   const flags = process.execArgv.includes('--expose-gc')
     ? process.execArgv
     : [...process.execArgv, '--expose-gc'];
@@ -54,7 +62,9 @@ function measureInChild(size: number, kind: BenchConfig['kind']): SizeResults {
       `the ${formatCount(size)}-statement measurement stopped (${how}); its output above says why`,
     );
   }
-  return JSON.parse(readFileSync(output, 'utf8')) as SizeResults;
+  const results = JSON.parse(readFileSync(output, 'utf8')) as SizeResults;
+  rmSync(dir, { recursive: true, force: true });
+  return results;
 }
 
 async function measure(quick: boolean): Promise<BenchResults> {
@@ -116,6 +126,7 @@ function printSummary(results: BenchResults): void {
   const baseline = readResults(BASELINE);
   const comparison = baseline === null ? null : compareToBaseline(results, baseline);
   console.log(`\nMedian latency per decision\n${consoleTable(latencyTable(results))}`);
+  console.log(`\nMedian CPU time per decision\n${consoleTable(cpuTable(results))}`);
   if (results.decisions.some((d) => d.family === 'peer')) {
     console.log(
       `\nramc compared with the peers (peer median / ramc median)\n${consoleTable(ratioTable(results))}`,
@@ -160,14 +171,13 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   const results = await measure(args.includes('--quick'));
-  printSummary(results);
   const file = writeResults(results, RESULTS_DIR);
   const shown = relative(ROOT.pathname, file);
-  console.log(`Wrote ${shown}`);
-  if (args.includes('--update-baseline')) {
-    copyFileSync(file, BASELINE);
-    console.log('Stored this run as bench/baseline.json');
-  }
+  if (args.includes('--update-baseline')) copyFileSync(file, BASELINE);
+  printSummary(results);
+  console.log(
+    `Wrote ${shown}${args.includes('--update-baseline') ? ' and stored it as bench/baseline.json' : ''}`,
+  );
   if (results.kind === 'full') await writeDocs(results, shown);
   return 0;
 }

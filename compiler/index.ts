@@ -10,3 +10,11 @@ export { formatDiagnostic } from './diagnostics.js';
 export { check } from './model/check.js';
 export { loadModel, loadModelFromObject } from './model/load-model.js';
 export type { AccountModel } from './model/types.js';
+export {
+  type AssumeRoleInput,
+  type AssumeRoleResponse,
+  type AssumeRoleResult,
+  assumeRole,
+  generateStsKeyPair,
+  type StsKeyPair,
+} from './sts/index.js';

@@ -91,8 +91,9 @@ export const CHECK_RESOURCE = 8;
  *  52  u32 reserved 0
  *  56  f64 number         parseDecimal
  *  64  f64 date           parseDate, epoch milliseconds
- * A host may leave out (flag off, lower = value) a form that no condition of the bundle reads for that key;
- * it must not leave out one that a condition reads, or that condition sees an unreadable value.
+ * A host may leave out a form that no condition of the loaded bundles reads for that key (a typed form:
+ * flag off; value or lower: length 0), and the whole entry when no condition reads the key; it must not
+ * leave out one that a condition reads, or that condition sees a wrong or unreadable value.
  */
 export const ENTRY_BYTES = 72;
 export const ENTRY_KEY = 0;

@@ -7,7 +7,15 @@ import { lowerCase } from './request-lower-case.js';
 import { boolOf, dateOf, ipAddressOf } from './request-typed-values.js';
 import { parseDecimal } from './values/index.js';
 import type { WasmCore } from './wasm-core.js';
-import { type KeyNeeds, NEED_BOOL, NEED_DATE, NEED_IP, NEED_LOWER, NEED_NUMBER } from './wasm-key-needs.js';
+import {
+  type KeyNeeds,
+  NEED_BOOL,
+  NEED_DATE,
+  NEED_IP,
+  NEED_LOWER,
+  NEED_NUMBER,
+  NEED_TEXT,
+} from './wasm-key-needs.js';
 import {
   CHECK_ACTION,
   CHECK_BYTES,
@@ -104,6 +112,10 @@ export class RequestWriter {
   #arenaUsed = 0;
   /** Whether this request may add strings to the arena (it cannot fill it halfway). */
   #caching = false;
+  /** What the conditions read of the map being added (tags or context). */
+  #reading: ReadonlyMap<string, number> = new Map();
+  /** PERF: one callback for `Map.forEach`, made once. */
+  readonly #addEntry = (value: string, key: string): void => this.#add(key, value, this.#reading.get(key));
 
   constructor(core: WasmCore) {
     this.#core = core;
@@ -120,11 +132,12 @@ export class RequestWriter {
       this.#actions[i] = action;
       this.#units += action.length + check.resource.length;
     }
-    const tags = request.needs.tags;
-    for (const [key, value] of request.tags) this.#add(key, value, tags.get(key));
+    this.#reading = request.needs.tags;
+    request.tags.forEach(this.#addEntry);
     const tagCount = this.#entries;
     const context = request.needs.context;
-    for (const [key, value] of request.context) this.#add(key, value, context.get(key));
+    this.#reading = context;
+    request.context.forEach(this.#addEntry);
     this.#add(PRINCIPAL_ARN, request.principalArn, context.get(PRINCIPAL_ARN));
     const clockNeed = context.get(CURRENT_TIME);
     if (clockNeed !== undefined && !request.context.has(CURRENT_TIME)) {
@@ -173,15 +186,21 @@ export class RequestWriter {
       const value = this.#values[i] as string;
       const lower = this.#lowers[i] as string;
       const key = this.#keys[i] as string;
+      const need = this.#needed[i] as number;
       this.#string(base, at + ENTRY_KEY, key, true);
-      this.#string(base, at + ENTRY_VALUE, value, key === PRINCIPAL_ARN);
-      if (lower === value) {
+      // PERF: a value only typed operators read (an IP, a time) is not written as text.
+      const text = (need & NEED_TEXT) !== 0;
+      if (text) this.#string(base, at + ENTRY_VALUE, value, key === PRINCIPAL_ARN);
+      else emptyString(words, at + ENTRY_VALUE);
+      if ((need & NEED_LOWER) === 0) {
+        emptyString(words, at + ENTRY_LOWER);
+      } else if (text && lower === value) {
         words[(at + ENTRY_LOWER) >>> 2] = words[(at + ENTRY_VALUE) >>> 2] as number;
         words[(at + ENTRY_LOWER + 4) >>> 2] = value.length;
       } else {
         this.#string(base, at + ENTRY_LOWER, lower, false);
       }
-      writeTypedForms(core, at, value, this.#needed[i] as number);
+      writeTypedForms(core, at, value, need);
     }
     words[header + REQUEST_TOTAL / 4] = total;
     return true;
@@ -220,8 +239,14 @@ export class RequestWriter {
     this.#needed[i] = need;
     const lower = (need & NEED_LOWER) === 0 ? value : value.toLowerCase();
     this.#lowers[i] = lower;
-    this.#units += key.length + value.length + (lower === value ? 0 : lower.length);
+    this.#units += key.length + value.length + lower.length;
   }
+}
+
+/** Points the string field at `field` to the empty string. */
+function emptyString(words: Uint32Array, field: number): void {
+  words[field >>> 2] = 0;
+  words[(field + 4) >>> 2] = 0;
 }
 
 /** The typed forms of an entry's value that `need` asks for, flagged when they parse. */

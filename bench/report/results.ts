@@ -24,6 +24,8 @@ export interface DecisionRow {
   size: number;
   statements: number;
   medianNs: number;
+  /** Median CPU time per decision: what the engine costs even when other processes share the cores. */
+  cpuNs: number;
   decisionsPerSecond: number;
   relativeMarginOfError: number;
   samples: number;

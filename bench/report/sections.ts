@@ -40,6 +40,10 @@ export function latencyTable(results: BenchResults): Table {
   return perEngine(results, (row) => (row === undefined ? '–' : formatDuration(row.medianNs)));
 }
 
+export function cpuTable(results: BenchResults): Table {
+  return perEngine(results, (row) => (row === undefined ? '–' : formatDuration(row.cpuNs)));
+}
+
 export function throughputTable(results: BenchResults): Table {
   return perEngine(results, (row) => (row === undefined ? '–' : formatCount(row.decisionsPerSecond)));
 }

@@ -45,17 +45,15 @@ export async function decisionSuite(
     });
   }
   const statements = prepared.workload.statements;
-  const results = await runSuite(
-    `decisions · ${formatCount(statements)} statements`,
-    cases,
-    config.decisions,
-  );
+  const suite = `decisions · ${formatCount(statements)} statements`;
+  const results = await runSuite(suite, cases, { ...config.decisions, cpuTime: true });
   return results.map((result, i) => ({
     engine: result.name,
     family: entrants[i]?.family ?? 'peer',
     size: prepared.size,
     statements,
     medianNs: result.medianNs,
+    cpuNs: result.cpuNs ?? Number.NaN,
     decisionsPerSecond: result.opsPerSecond,
     relativeMarginOfError: result.relativeMarginOfError,
     samples: result.samples,

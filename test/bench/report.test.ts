@@ -18,6 +18,7 @@ function decision(
     size,
     statements: size,
     medianNs,
+    cpuNs: medianNs / 2,
     decisionsPerSecond: 1e9 / medianNs,
     relativeMarginOfError: 1,
     samples: 10,
