@@ -73,14 +73,17 @@ export class WasmAuthorizer implements Authorizer {
   #loadedSession: WasmSessionPolicy | null = null;
   #explainer: Authorizer | null = null;
 
-  /** `core` has `bytes` loaded; `decoded` is the same bundle decoded by the TS runtime. */
-  constructor(core: WasmCore, bytes: Uint8Array, decoded: DecodedBundle, now: () => number) {
+  /**
+   * `core` has `bytes` loaded; `tables` are its names, callers and conditions (runtime/wasm-host-tables.ts,
+   * or the whole bundle decoded by the TS runtime).
+   */
+  constructor(core: WasmCore, bytes: Uint8Array, tables: DecodedBundle, now: () => number) {
     this.#core = core;
     this.#bytes = bytes;
     this.#now = now;
-    this.#callers = callerTables(decoded);
-    this.#names = new StatementNames(decoded);
-    this.#needs = keyNeeds(decoded);
+    this.#callers = callerTables(tables);
+    this.#names = new StatementNames(tables);
+    this.#needs = keyNeeds(tables);
     this.#sessions = new WasmSessions(this.#callers, this.#needs);
     this.#writer = new RequestWriter(core);
     this.#request = {
@@ -105,13 +108,12 @@ export class WasmAuthorizer implements Authorizer {
     } catch {
       // Options that cannot be read (a throwing getter) ask for nothing: decide without explaining.
     }
-    if (explain) return this.#explaining().authorize(request, { explain: true });
     try {
-      return this.#decide(request);
+      return explain ? this.#explaining().authorize(request, { explain: true }) : this.#decide(request);
     } catch (cause) {
       const reason = cause instanceof Error ? cause.message : 'unknown failure';
       const message = `the Wasm engine failed on this request (${reason}); please report it as a ramc bug`;
-      return errorDecision({ code: 'InvalidRequest', message }, null, null, false);
+      return errorDecision({ code: 'InvalidRequest', message }, null, null, explain);
     }
   }
 

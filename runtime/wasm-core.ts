@@ -91,8 +91,9 @@ export class WasmCore {
 
   /** Makes `view` and `units` cover the current memory (it may have grown). */
   refresh(): void {
+    // PERF: growing memory detaches the old buffer, so a non-empty one is still current.
+    if (this.#buffer.byteLength !== 0) return;
     const buffer = this.#exports.memory.buffer;
-    if (buffer === this.#buffer) return;
     this.#buffer = buffer;
     this.view = new DataView(buffer);
     this.units = new Uint16Array(buffer);

@@ -8,6 +8,7 @@ import { STATUS_NOT_A_BUNDLE, STATUS_OK, STATUS_TOO_LARGE } from './format.js';
 import type { Authorizer } from './types.js';
 import { WasmAuthorizer } from './wasm-authorizer.js';
 import { WasmCore } from './wasm-core.js';
+import { hostTables } from './wasm-host-tables.js';
 import { LOAD_OUT_OF_MEMORY } from './wasm-layout.js';
 
 export interface LoadWasmBundleOptions {
@@ -22,8 +23,8 @@ export interface LoadWasmBundleOptions {
 
 /**
  * Instantiates `module` and loads the bundle into it. The core checks the bundle with the same rules as
- * the TS runtime; the host decodes it too, for the names decisions report. Rejects with a `BundleError`
- * for a bundle either refuses.
+ * the TS runtime (test/wasm/agreement.test.ts holds them equal); the host then reads the names decisions
+ * report from it. Rejects with a `BundleError` for a bundle the core refuses, with the TS runtime's message.
  */
 export async function loadWithModule(
   bytes: Uint8Array,
@@ -36,10 +37,12 @@ export async function loadWithModule(
       'loadWasmBundle needs the bundle as a Uint8Array of its bytes',
     );
   }
+  // A copy: the TS evaluator of explanations reads the bundle later, and the caller may reuse its array.
+  const own = bytes.slice();
   const core = await WasmCore.instantiate(module);
-  const status = core.loadBundle(bytes);
-  if (status !== STATUS_OK) throw refusal(status, bytes);
-  return new WasmAuthorizer(core, bytes, decodeBundle(bytes), now);
+  const status = core.loadBundle(own);
+  if (status !== STATUS_OK) throw refusal(status, own);
+  return new WasmAuthorizer(core, own, hostTables(own), now);
 }
 
 /** The error for a bundle the core refused: the TS runtime's own error when it refuses it the same way. */

@@ -81,6 +81,7 @@ export interface CoreRequest {
 }
 
 const PRINCIPAL_ARN = 'acs:principalarn';
+const CURRENT_TIME = 'acs:currenttime';
 /**
  * The end of the request buffer keeps the strings that repeat from request to request as the same
  * string objects (lower-cased actions and keys, the caller's ARN), so later requests only look them up.
@@ -88,7 +89,6 @@ const PRINCIPAL_ARN = 'acs:principalarn';
 const ARENA_BYTES = 16_384;
 /** Longer strings are written with each request. */
 const CACHED_UNITS = 128;
-const CURRENT_TIME = 'acs:currenttime';
 
 /**
  * Encodes requests for one core. PERF: reuses its entry arrays, writes strings straight into linear
@@ -211,24 +211,27 @@ export class RequestWriter {
    * one written now (into the arena when it repeats, after the records otherwise).
    */
   #string(base: number, field: number, value: string, repeats: boolean): void {
-    const words = this.#core.words;
+    const core = this.#core;
+    const words = core.words;
     words[(field + 4) >>> 2] = value.length;
-    const cache = repeats && value.length <= CACHED_UNITS && this.#caching;
-    let at = cache ? this.#cached.get(value) : undefined;
-    if (at === undefined) {
-      if (cache) {
-        at = this.#arenaStart + this.#arenaUsed;
-        this.#arenaUsed += value.length * 2;
-        this.#cached.set(value, at);
-      } else {
-        at = this.#text;
-        this.#text += value.length * 2;
+    let at: number | undefined;
+    if (repeats && this.#caching && value.length <= CACHED_UNITS) {
+      at = this.#cached.get(value);
+      if (at !== undefined) {
+        words[field >>> 2] = at;
+        return;
       }
-      const units = this.#core.units;
-      const first = (base + at) >>> 1;
-      for (let i = 0; i < value.length; i++) units[first + i] = value.charCodeAt(i);
+      at = this.#arenaStart + this.#arenaUsed;
+      this.#arenaUsed += value.length * 2;
+      this.#cached.set(value, at);
+    } else {
+      at = this.#text;
+      this.#text += value.length * 2;
     }
     words[field >>> 2] = at;
+    const units = core.units;
+    const first = (base + at) >>> 1;
+    for (let i = 0; i < value.length; i++) units[first + i] = value.charCodeAt(i);
   }
 
   #add(key: string, value: string, need: number | undefined): void {

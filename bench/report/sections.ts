@@ -48,8 +48,8 @@ export function throughputTable(results: BenchResults): Table {
   return perEngine(results, (row) => (row === undefined ? '–' : formatCount(row.decisionsPerSecond)));
 }
 
-/** For each ramc compiled engine and each peer: how many times faster ramc's median is, per size. */
-export function ratioTable(results: BenchResults): Table {
+/** For each ramc compiled engine and each peer: how many times faster ramc is, per size, by wall or CPU time. */
+export function ratioTable(results: BenchResults, metric: 'medianNs' | 'cpuNs' = 'medianNs'): Table {
   const sizes = sizesOf(results);
   const all = engines(results);
   const ours = all.filter((e) => e.family === 'ramc' && e.engine !== 'reference');
@@ -61,7 +61,7 @@ export function ratioTable(results: BenchResults): Table {
       `${label(o)} vs ${p.engine}`,
       ...sizes.map((s) => {
         const [mine, theirs] = [at(o.engine, s), at(p.engine, s)];
-        return mine && theirs ? formatRatio(theirs.medianNs / mine.medianNs) : '–';
+        return mine && theirs ? formatRatio(theirs[metric] / mine[metric]) : '–';
       }),
     ]),
   );
@@ -183,6 +183,9 @@ export function changeTable(changes: Change[]): Table {
 export function baselineSummary(comparison: BaselineComparison | null): string {
   if (comparison === null)
     return 'No baseline to compare with (bench/baseline.json is missing or of another schema).';
+  if (comparison.isBaseline) {
+    return 'This run is the baseline (bench/baseline.json) that later runs are compared with.';
+  }
   const machine = comparison.sameMachine
     ? ''
     : ' The baseline was measured on another CPU, so timing changes mostly reflect the machines.';

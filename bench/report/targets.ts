@@ -34,10 +34,15 @@ function flatness(results: BenchResults, engine: string): TargetCheck {
   const rows = results.decisions.filter((d) => d.engine === engine).sort((a, b) => a.size - b.size);
   const target = `${engine}: flat from 10 to 10,000 statements (slowest median ≤ ${FLATNESS_LIMIT}× fastest)`;
   if (rows.length < 2) return check(target, null, false);
-  const medians = rows.map((r) => r.medianNs);
-  const spread = Math.max(...medians) / Math.min(...medians);
+  const spreadOf = (values: number[]) => Math.max(...values) / Math.min(...values);
+  const spread = spreadOf(rows.map((r) => r.medianNs));
+  const cpu = formatRatio(spreadOf(rows.map((r) => r.cpuNs)));
   const range = `${rows[0]?.statements.toLocaleString('en-US')}–${rows.at(-1)?.statements.toLocaleString('en-US')}`;
-  return check(target, `${formatRatio(spread)} over ${range} statements`, spread <= FLATNESS_LIMIT);
+  return check(
+    target,
+    `${formatRatio(spread)} (CPU ${cpu}) over ${range} statements`,
+    spread <= FLATNESS_LIMIT,
+  );
 }
 
 function versusPeer(results: BenchResults, engine: string, peers: string[], factor: number): TargetCheck {
@@ -48,7 +53,8 @@ function versusPeer(results: BenchResults, engine: string, peers: string[], fact
   // The fastest way we ran the peer is the one the target is judged against.
   const fastest = theirs.reduce((a, b) => (a.medianNs <= b.medianNs ? a : b));
   const ratio = fastest.medianNs / ours.medianNs;
-  return check(target, `${formatRatio(ratio)} (vs ${fastest.engine})`, ratio >= factor);
+  const cpu = formatRatio(fastest.cpuNs / ours.cpuNs);
+  return check(target, `${formatRatio(ratio)} (CPU ${cpu}; vs ${fastest.engine})`, ratio >= factor);
 }
 
 function load(results: BenchResults, engine: string): TargetCheck {

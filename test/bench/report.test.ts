@@ -95,7 +95,7 @@ describe('targets', () => {
     expect(byTarget.get('wasm: median ≤ 1 µs per decision at 5,000 statements')?.status).toBe('not measured');
     // Judged against the faster way the peer ran: 9,000 / 900 = 10×, below 20×.
     const cedar = byTarget.get('ts: ≥ 20× faster than cedar-wasm at 1,000 statements');
-    expect(cedar).toMatchObject({ status: 'missed', measured: '10× (vs cedar-wasm/caller)' });
+    expect(cedar).toMatchObject({ status: 'missed', measured: '10× (CPU 10×; vs cedar-wasm/caller)' });
     expect(byTarget.get('ts: ≥ 100× faster than iam-simulate at 1,000 statements')?.status).toBe('met');
     expect(byTarget.get('ts: a 5,000-statement bundle loads in ≤ 5 ms')?.status).toBe('met');
     expect(byTarget.get('release .wasm ≤ 48 KiB')?.status).toBe('not measured');
@@ -127,7 +127,10 @@ describe('baseline comparison', () => {
       compile: [{ ...compiled, bundleBytes: 53_000 }],
     });
     const comparison = compareToBaseline(after, before);
-    expect(comparison.regressions.map((r) => r.metric)).toEqual(['decision ts @ 10', 'bundle bytes @ 1000']);
+    expect(comparison.regressions.map((r) => r.metric)).toEqual([
+      'decision CPU ts @ 10',
+      'bundle bytes @ 1000',
+    ]);
     expect(comparison.sameMachine).toBe(true);
     expect(comparison.isBaseline).toBe(false);
     expect(compareToBaseline(before, before)).toMatchObject({
@@ -152,6 +155,8 @@ describe('docs', () => {
     expect(section).toContain('| ramc ts | 800 ns | 900 ns | 950 ns |');
     expect(section).toContain('- Cedar has no groups.');
     expect(section).toContain('benchmarks-latency.svg');
+    const self = compareToBaseline(results(), results());
+    expect(generatedSection(results(), [], self, 'x.json')).toContain('This run is the baseline');
   });
 
   it('renders the latency chart to SVG without a browser', async () => {

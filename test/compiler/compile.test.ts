@@ -40,10 +40,10 @@ describe('compile', () => {
     expect(diagnostics.some((d) => d.severity === 'error')).toBe(true);
   });
 
-  it('turns a string the bundle cannot carry into a diagnostic instead of throwing', () => {
+  it('refuses a string no bundle can carry with a diagnostic, not a throw', () => {
     const { bundle, diagnostics } = compile(modelWithResource('acs:kms:*:*:key/\ud800'));
     expect(bundle).toBeNull();
-    expect(diagnostics.map((d) => d.code)).toContain('BUNDLE_CANNOT_ENCODE');
+    expect(diagnostics.map((d) => d.code)).toContain('VALUE_BAD_UNICODE');
   });
 
   it('reports pass timings and IR dumps when asked', () => {

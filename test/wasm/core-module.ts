@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import asc from 'assemblyscript/asc';
 
 const ROOT = new URL('../../', import.meta.url);
 const SOURCES = [
@@ -52,6 +51,8 @@ export function coreBytes(): Promise<Uint8Array<ArrayBuffer>> {
 }
 
 async function compileCore(): Promise<Uint8Array<ArrayBuffer>> {
+  // Imported here: the compiler is large, and most runs find the module in the cache.
+  const { default: asc } = await import('assemblyscript/asc');
   let binary: Uint8Array | null = null;
   const errors: string[] = [];
   const { error } = await asc.main(
