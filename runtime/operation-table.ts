@@ -20,7 +20,8 @@ export interface RequiredCheck {
   resource: string;
 }
 
-const KEY_OPERATIONS = [
+/** Shared with the action catalog (compiler/catalog/action-table.ts). */
+export const KEY_OPERATIONS: readonly string[] = [
   'DescribeKey',
   'UpdateKeyDescription',
   'EnableKey',
@@ -51,7 +52,8 @@ const KEY_OPERATIONS = [
   'GetKeyPolicy',
   'SetKeyPolicy',
 ];
-const SECRET_OPERATIONS = [
+/** Shared with the action catalog (compiler/catalog/action-table.ts). */
+export const SECRET_OPERATIONS: readonly string[] = [
   'DescribeSecret',
   'DeleteSecret',
   'UpdateSecret',
@@ -63,7 +65,8 @@ const SECRET_OPERATIONS = [
   'GetSecretPolicy',
   'SetSecretPolicy',
 ];
-const CERTIFICATE_OPERATIONS = [
+/** Shared with the action catalog (compiler/catalog/action-table.ts). */
+export const CERTIFICATE_OPERATIONS: readonly string[] = [
   'UploadCertificate',
   'GetCertificate',
   'DescribeCertificate',
@@ -75,7 +78,8 @@ const CERTIFICATE_OPERATIONS = [
   'CertificatePrivateKeyDecrypt',
 ];
 /** APIs without resource-level authorization: the action is checked on `*`. */
-const UNRESTRICTED_OPERATIONS = [
+/** Shared with the action catalog (compiler/catalog/action-table.ts). */
+export const UNRESTRICTED_OPERATIONS: readonly string[] = [
   'GetRandomPassword',
   'OpenKmsService',
   'DescribeAccountKmsStatus',

@@ -1,7 +1,15 @@
 /**
  * The catalogued actions as data (semantics §8.2), grouped by the resources they are authorized on.
- * Names are RAM action names without the service prefix; lookups live in `actions.ts`.
+ * Names are RAM action names without the service prefix; lookups live in `actions.ts`. The KMS API
+ * lists are shared with the operation table, so the two cannot drift apart.
  */
+
+import {
+  CERTIFICATE_OPERATIONS,
+  KEY_OPERATIONS,
+  SECRET_OPERATIONS,
+  UNRESTRICTED_OPERATIONS,
+} from '../../runtime/operation-table.js';
 
 /**
  * What an action is authorized on (semantics §8.1). `all` means resource `*` only (no
@@ -32,40 +40,7 @@ export const ACTION_GROUPS: readonly ActionGroup[] = [
   {
     service: 'kms',
     resourceTypes: ['key'],
-    names: [
-      'DescribeKey',
-      'UpdateKeyDescription',
-      'EnableKey',
-      'DisableKey',
-      'ScheduleKeyDeletion',
-      'CancelKeyDeletion',
-      'GetParametersForImport',
-      'ImportKeyMaterial',
-      'DeleteKeyMaterial',
-      'ListAliasesByKeyId',
-      'CreateKeyVersion',
-      'DescribeKeyVersion',
-      'ListKeyVersions',
-      'UpdateRotationPolicy',
-      'SetDeletionProtection',
-      'Encrypt',
-      'Decrypt',
-      'ReEncryptFrom',
-      'ReEncryptTo',
-      'GenerateDataKey',
-      'GenerateDataKeyWithoutPlaintext',
-      'ExportDataKey',
-      'GenerateAndExportDataKey',
-      'AsymmetricSign',
-      'AsymmetricVerify',
-      'AsymmetricEncrypt',
-      'AsymmetricDecrypt',
-      'GetPublicKey',
-      'GenerateMac',
-      'VerifyMac',
-      'GetKeyPolicy',
-      'SetKeyPolicy',
-    ],
+    names: [...KEY_OPERATIONS, 'SetDeletionProtection', 'ReEncryptFrom', 'ReEncryptTo'],
   },
   { service: 'kms', resourceTypes: ['alias-container'], names: ['ListAliases'] },
   // INVARIANT: each of these needs the action on the alias AND on the key it points to.
@@ -74,36 +49,13 @@ export const ACTION_GROUPS: readonly ActionGroup[] = [
   {
     service: 'kms',
     resourceTypes: ['secret'],
-    names: [
-      'DescribeSecret',
-      'DeleteSecret',
-      'UpdateSecret',
-      'RestoreSecret',
-      'ListSecretVersionIds',
-      'UpdateSecretVersionStage',
-      'RotateSecret',
-      'UpdateSecretRotationPolicy',
-      'GetSecretPolicy',
-      'SetSecretPolicy',
-      'GetSecretValue',
-      'PutSecretValue',
-    ],
+    names: [...SECRET_OPERATIONS, 'GetSecretValue', 'PutSecretValue'],
   },
   { service: 'kms', resourceTypes: ['certificate-container'], names: ['CreateCertificate'] },
   {
     service: 'kms',
     resourceTypes: ['certificate'],
-    names: [
-      'UploadCertificate',
-      'GetCertificate',
-      'DescribeCertificate',
-      'UpdateCertificateStatus',
-      'DeleteCertificate',
-      'CertificatePrivateKeySign',
-      'CertificatePublicKeyVerify',
-      'CertificatePublicKeyEncrypt',
-      'CertificatePrivateKeyDecrypt',
-    ],
+    names: CERTIFICATE_OPERATIONS,
   },
   {
     service: 'kms',
@@ -120,38 +72,7 @@ export const ACTION_GROUPS: readonly ActionGroup[] = [
   {
     service: 'kms',
     resourceTypes: ['all'],
-    names: [
-      'GetRandomPassword',
-      'DescribeRegions',
-      'OpenKmsService',
-      'DescribeAccountKmsStatus',
-      'DescribeService',
-      'ListKmsInstances',
-      'GetKmsInstance',
-      'GetDefaultKmsInstance',
-      'GetKmsInstanceQuotaInfos',
-      'ConnectKmsInstance',
-      'UpdateKmsInstanceBindVpc',
-      'CreateApplicationAccessPoint',
-      'DeleteApplicationAccessPoint',
-      'DescribeApplicationAccessPoint',
-      'ListApplicationAccessPoints',
-      'UpdateApplicationAccessPoint',
-      'CreateNetworkRule',
-      'DeleteNetworkRule',
-      'DescribeNetworkRule',
-      'ListNetworkRules',
-      'UpdateNetworkRule',
-      'CreateClientKey',
-      'DeleteClientKey',
-      'GetClientKey',
-      'ListClientKeys',
-      'CreatePolicy',
-      'DeletePolicy',
-      'DescribePolicy',
-      'ListPolicies',
-      'UpdatePolicy',
-    ],
+    names: ['DescribeRegions', ...UNRESTRICTED_OPERATIONS],
   },
   // Other services: only the actions KMS policies and roles use; these services are not catalogued.
   {
