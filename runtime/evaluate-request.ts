@@ -4,9 +4,11 @@ import type { CompiledPrincipal, Program, SessionPolicy } from './evaluate-progr
 import { SessionTokens } from './evaluate-session.js';
 import { evaluateSet, explainSet, SetOutcome } from './evaluate-set.js';
 import { DECISION_ALLOW, DECISION_EXPLICIT_DENY, NONE } from './format.js';
+import { hasPrefix } from './match/has-prefix.js';
 import { expandOperation, type OperationRequest } from './operations.js';
 import { type NormalizedRequest, readRequest } from './request.js';
 import { isAccessControlled } from './request-actions.js';
+import { arnColon } from './request-arn.js';
 import { lowerCase } from './request-lower-case.js';
 import type {
   Check,
@@ -231,16 +233,13 @@ function settled(
  */
 export function isCrossAccount(resource: string, account: string): boolean {
   if (resource === '*') return false;
-  let start = 0;
-  for (let n = 0; n < 3; n++) {
-    const colon = resource.indexOf(':', start);
-    if (colon < 0) return false;
-    start = colon + 1;
-  }
-  const next = resource.indexOf(':', start);
+  const third = arnColon(resource, 2);
+  if (third < 0) return false;
+  const start = third + 1;
+  const next = arnColon(resource, 3);
   const end = next < 0 ? resource.length : next;
   if (end === start) return false;
-  return end - start !== account.length || !resource.startsWith(account, start);
+  return end - start !== account.length || !hasPrefix(resource, account, start);
 }
 
 /** Appends the statements of `more` that `into` does not already name (same statement, same scope). */

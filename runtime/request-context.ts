@@ -2,7 +2,9 @@
  * The condition-key values of one check (semantics §5): what the request gave, plus what the engine
  * fills in. Shared by every engine so they all see the same value for every key.
  */
+import { hasPrefix } from './match/has-prefix.js';
 import type { NormalizedRequest } from './request.js';
+import { arnColon } from './request-arn.js';
 
 /** What the engine itself supplies to the context of one (caller, resource) check. */
 export interface FilledContext {
@@ -51,16 +53,13 @@ export function resourceTagKey(keyLower: string): string | null {
  * certificates and other services' resources have no tags.
  */
 export function isTaggableResource(resource: string): boolean {
-  if (!resource.startsWith('acs:kms:')) return false;
-  let colon = 'acs:kms'.length;
-  for (let n = 0; n < 2; n++) {
-    colon = resource.indexOf(':', colon + 1);
-    if (colon < 0) return false;
-  }
-  const relative = resource.slice(colon + 1);
+  // After `acs:kms:`, the relative id follows the region's and the account's colons.
+  if (!hasPrefix(resource, 'acs:kms:') || arnColon(resource, 3) < 0) return false;
+  const relative = arnColon(resource, 3) + 1;
+  const idLength = resource.length - relative;
   return (
-    (relative.startsWith('key/') && relative.length > 'key/'.length) ||
-    (relative.startsWith('secret/') && relative.length > 'secret/'.length)
+    (idLength > 'key/'.length && hasPrefix(resource, 'key/', relative)) ||
+    (idLength > 'secret/'.length && hasPrefix(resource, 'secret/', relative))
   );
 }
 

@@ -3,34 +3,53 @@ import { lowerCase } from './request-lower-case.js';
 import { type RequestReader, type Scalar, scalarText } from './request-reader.js';
 import { StringCache } from './request-string-cache.js';
 import { boolOf, dateOf, ipAddressOf } from './request-typed-values.js';
+import type { DecisionError } from './types.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
+/** The tags of a request that gives none. INVARIANT: never written to. */
+const NO_TAGS: ReadonlyMap<string, string> = new Map();
+
 /** Reads `resourceTags`: tag key lower-cased → value in string form. Absent → empty. */
-export function readResourceTags(reader: RequestReader, raw: unknown): Map<string, string> | null {
-  const tags = new Map<string, string>();
-  if (raw === undefined) return tags;
+export function readResourceTags(reader: RequestReader, raw: unknown): ReadonlyMap<string, string> | null {
+  if (raw === undefined) return NO_TAGS;
   const object = reader.object('resourceTags', raw);
   if (object === null) return null;
-  if (ownKeyCount(object) > REQUEST_LIMITS.maxResourceTags) {
-    return reader.fail('InvalidRequest', `resourceTags has more than ${REQUEST_LIMITS.maxResourceTags} tags`);
-  }
+  const before = reader.error;
+  const max = REQUEST_LIMITS.maxResourceTags;
+  const tags = new Map<string, string>();
+  let count = 0;
   // PERF: one pass over the own keys, no entry arrays; the map itself finds keys equal ignoring case.
   for (const key in object) {
     if (!hasOwn.call(object, key)) continue;
-    if (!reader.key('resourceTags', key)) return null;
-    const value = object[key];
-    const scalar = reader.scalar(value);
-    if (scalar === null) {
-      return reader.rejectScalar(`resourceTags ${JSON.stringify(key)}`, value, 'InvalidRequest');
+    if (++count > max || !readTag(reader, object, key, tags)) {
+      return tooMany(reader, before, object, max, `resourceTags has more than ${max} tags`);
     }
-    const lower = lowerCase(key);
-    const size = tags.size;
-    tags.set(lower, scalarText(scalar));
-    // A key already there is overwritten, not added: the map is dropped with the error.
-    if (tags.size === size) return sameIgnoringCase(reader, 'resourceTags', object, lower, key);
   }
   return tags;
+}
+
+/** Reads one tag into `tags`; false when it is invalid (and the reader has the error). */
+function readTag(
+  reader: RequestReader,
+  object: Record<string, unknown>,
+  key: string,
+  tags: Map<string, string>,
+): boolean {
+  if (!reader.key('resourceTags', key)) return false;
+  const value = object[key];
+  const scalar = reader.scalar(value);
+  if (scalar === null) {
+    reader.rejectScalar(`resourceTags ${JSON.stringify(key)}`, value, 'InvalidRequest');
+    return false;
+  }
+  const lower = lowerCase(key);
+  const size = tags.size;
+  tags.set(lower, scalarText(scalar));
+  // A key already there is overwritten, not added: the map is dropped with the error.
+  if (tags.size > size) return true;
+  sameIgnoringCase(reader, 'resourceTags', object, lower, key);
+  return false;
 }
 
 /** Reads `context`: key lower-cased → value in string form, typed global keys validated. Absent → empty. */
@@ -39,29 +58,61 @@ export function readContext(reader: RequestReader, raw: unknown): Map<string, st
   if (raw === undefined) return context;
   const object = reader.object('context', raw);
   if (object === null) return null;
-  if (ownKeyCount(object) > REQUEST_LIMITS.maxContextKeys) {
-    return reader.fail('InvalidRequest', `context has more than ${REQUEST_LIMITS.maxContextKeys} keys`);
-  }
+  const before = reader.error;
+  const max = REQUEST_LIMITS.maxContextKeys;
+  let count = 0;
   for (const key in object) {
     if (!hasOwn.call(object, key)) continue;
-    if (!reader.key('context key', key)) return null;
-    const info = contextKeys.get(key);
-    if (context.has(info.lower)) return sameIgnoringCase(reader, 'context', object, info.lower, key);
-    const value = object[key];
-    const scalar = reader.scalar(value);
-    if (scalar === null) return reader.rejectScalar(`context value of ${key}`, value, 'InvalidContextValue');
-    const text = readContextValue(reader, key, info.kind, scalar);
-    if (text === null) return null;
-    context.set(info.lower, text);
+    if (++count > max || !readContextEntry(reader, object, key, context)) {
+      return tooMany(reader, before, object, max, `context has more than ${max} keys`);
+    }
   }
   return context;
 }
 
-/** How many own enumerable keys `object` has (what `Object.keys` would list), without listing them. */
-function ownKeyCount(object: Record<string, unknown>): number {
+/** Reads one context key and value into `context`; false when invalid (and the reader has the error). */
+function readContextEntry(
+  reader: RequestReader,
+  object: Record<string, unknown>,
+  key: string,
+  context: Map<string, string>,
+): boolean {
+  if (!reader.key('context key', key)) return false;
+  const info = contextKeys.get(key);
+  if (context.has(info.lower)) {
+    sameIgnoringCase(reader, 'context', object, info.lower, key);
+    return false;
+  }
+  const value = object[key];
+  const scalar = reader.scalar(value);
+  if (scalar === null) {
+    reader.rejectScalar(`context value of ${key}`, value, 'InvalidContextValue');
+    return false;
+  }
+  const text = readContextValue(reader, key, info.kind, scalar);
+  if (text === null) return false;
+  context.set(info.lower, text);
+  return true;
+}
+
+/**
+ * A map of more than `max` entries is invalid for that reason first, whatever is wrong with its entries
+ * (the limit bounds the work). PERF: the entries are not counted up front; a map is counted only once
+ * reading it has stopped, at an invalid entry or at entry `max + 1`, and then the error its entries
+ * recorded gives way to this one. Returns null for a map that failed for its entries alone.
+ */
+function tooMany(
+  reader: RequestReader,
+  before: DecisionError | null,
+  object: Record<string, unknown>,
+  max: number,
+  message: string,
+): null {
   let count = 0;
-  for (const key in object) if (hasOwn.call(object, key)) count++;
-  return count;
+  for (const key in object) if (hasOwn.call(object, key) && ++count > max) break;
+  if (count <= max) return null;
+  reader.rewind(before);
+  return reader.fail('InvalidRequest', message);
 }
 
 /** The duplicate `second` was found: names the earlier key that lowers to the same `lower`. */

@@ -18,6 +18,14 @@ export class RequestReader {
     return null;
   }
 
+  /**
+   * Forgets the errors recorded since the reader's error was `before`, for a check that comes before
+   * them in the order of the rules but was made after them.
+   */
+  rewind(before: DecisionError | null): void {
+    this.error = before;
+  }
+
   /** Adds text to the request's total length. */
   count(length: number): void {
     this.total += length;

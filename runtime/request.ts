@@ -2,6 +2,9 @@
  * Reads one request (interfaces §2) into a normalized form every engine shares: the reference
  * interpreter, the TS runtime and the Wasm host. Platform-free; no imports outside runtime/.
  */
+
+import { hasPrefix } from './match/has-prefix.js';
+import { arnColon } from './request-arn.js';
 import { REQUEST_LIMITS } from './request-limits.js';
 import { readContext, readResourceTags } from './request-maps.js';
 import { RequestReader, type Scalar } from './request-reader.js';
@@ -340,9 +343,5 @@ function parameterScalar(reader: RequestReader, name: string, raw: unknown): Sca
  */
 export function isResourceName(resource: string): boolean {
   if (resource === '*') return true;
-  if (!resource.startsWith('acs:')) return false;
-  // PERF: finds the three colons after `acs:` without splitting the ARN.
-  let colon = 3;
-  for (let n = 0; n < 3 && colon >= 0; n++) colon = resource.indexOf(':', colon + 1);
-  return colon >= 0;
+  return hasPrefix(resource, 'acs:') && arnColon(resource, 3) >= 0;
 }

@@ -1,3 +1,5 @@
+import { hasPrefix } from './has-prefix.js';
+
 const QUESTION = 0x3f; // ?
 
 const KIND_ANY = 0;
@@ -26,10 +28,12 @@ export class Glob {
   /** KIND_GENERAL: the text between stars; `#first` and `#last` are anchored. */
   readonly #first: string;
   readonly #middle: readonly string[];
+  /** Whether each middle segment is free of `?`, so native `indexOf` finds it. */
+  readonly #middlePlain: readonly boolean[];
   readonly #last: string;
   /** KIND_GENERAL with no star at all (only `?`): the whole pattern is one anchored segment. */
   readonly #starless: boolean;
-  /** Neither anchored segment holds `?`, so native `startsWith`/`endsWith` test them. */
+  /** Neither anchored segment holds `?`, so `hasPrefix` and native `endsWith` test them. */
   readonly #plainEnds: boolean;
   /** Fewest characters a match needs. */
   readonly #minLength: number;
@@ -42,6 +46,7 @@ export class Glob {
     this.#first = segments[0] as string;
     this.#last = segments[stars] as string;
     this.#middle = segments.slice(1, stars).filter((s) => s.length > 0);
+    this.#middlePlain = this.#middle.map((s) => !s.includes('?'));
     this.#starless = stars === 0;
     this.#plainEnds = !this.#first.includes('?') && !this.#last.includes('?');
     this.#minLength = pattern.length - stars;
@@ -71,11 +76,11 @@ export class Glob {
       case KIND_LITERAL:
         return text === this.#literal;
       case KIND_PREFIX:
-        return text.startsWith(this.#literal);
+        return hasPrefix(text, this.#literal);
       case KIND_SUFFIX:
         return text.endsWith(this.#literal);
       case KIND_CONTAINS:
-        return text.includes(this.#literal);
+        return text.indexOf(this.#literal) >= 0;
       default:
         return this.#general(text);
     }
@@ -88,7 +93,9 @@ export class Glob {
     const last = this.#last;
     const end = text.length - last.length;
     if (this.#plainEnds) {
-      if (!text.startsWith(first) || !text.endsWith(last)) return false;
+      // PERF: a pattern starting or ending with `*` has an empty anchored segment: nothing to test.
+      if (first.length > 0 && !hasPrefix(text, first)) return false;
+      if (last.length > 0 && !text.endsWith(last)) return false;
     } else if (!segmentAt(text, 0, first) || !segmentAt(text, end, last)) {
       return false;
     }
@@ -96,7 +103,7 @@ export class Glob {
     let at = first.length;
     for (let i = 0; i < middle.length; i++) {
       const segment = middle[i] as string;
-      const found = findSegment(text, at, end, segment);
+      const found = findSegment(text, at, end, segment, this.#middlePlain[i] === true);
       if (found < 0) return false;
       at = found + segment.length;
     }
@@ -113,10 +120,10 @@ function segmentAt(text: string, at: number, segment: string): boolean {
   return true;
 }
 
-/** The leftmost place in [from, end) where `segment` fits entirely before `end`, or -1. */
-function findSegment(text: string, from: number, end: number, segment: string): number {
+/** The leftmost place in [from, end) where `segment` (`plain`: holding no `?`) fits entirely before `end`, or -1. */
+function findSegment(text: string, from: number, end: number, segment: string, plain: boolean): number {
   const lastStart = end - segment.length;
-  if (segment.indexOf('?') < 0) {
+  if (plain) {
     const found = text.indexOf(segment, from);
     return found >= 0 && found <= lastStart ? found : -1;
   }

@@ -1,0 +1,23 @@
+/** How many `:` of an ARN `arnColon` locates: `acs:<service>:<region>:<account>:<relative-id>` has four. */
+const COLONS = 4;
+
+let lastArn = '';
+const lastColons = new Int32Array(COLONS).fill(-1);
+
+/**
+ * The position of the `n`-th (0-based, at most 3) `:` of `arn`, or -1 when it has fewer.
+ * PERF: the reader checks a request's resource, then the engine checks its account and whether it has
+ * tags, each by its colons: they are located once, and remembered for the last ARN asked about.
+ */
+export function arnColon(arn: string, n: number): number {
+  if (arn !== lastArn) {
+    let from = 0;
+    for (let i = 0; i < COLONS; i++) {
+      const at = from < 0 ? -1 : arn.indexOf(':', from);
+      lastColons[i] = at;
+      from = at < 0 ? -1 : at + 1;
+    }
+    lastArn = arn;
+  }
+  return lastColons[n] ?? -1;
+}
