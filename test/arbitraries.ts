@@ -194,7 +194,7 @@ export const resourceArb: fc.Arbitrary<string> = rarely(
 
 /**
  * Half of a surrogate pair. Edits and cuts can split `😀`, and validation refuses the half
- * (VALUE_BAD_UNICODE, docs/notes/lone-surrogates.md), so generated patterns put `?` in its place.
+ * (VALUE_BAD_UNICODE, docs/semantics.md), so generated patterns put `?` in its place.
  */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
