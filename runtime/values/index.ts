@@ -3,6 +3,6 @@ export { parseBool } from './bool.js';
 export { parseDate } from './date.js';
 export { parseDecimal } from './decimal.js';
 export type { IpAddress, IpBlock, IpFamily, IpWords } from './ip.js';
-export { ipInBlock, parseIpAddress, parseIpBlock } from './ip.js';
+export { addressInBlock, ipInBlock, parseIpAddress, parseIpBlock, parseIpInto } from './ip.js';
 export { lowerUnicode } from './lower-unicode.js';
 export { hasLoneSurrogate } from './unicode.js';
