@@ -27,9 +27,24 @@ export function resolveCaller(program: Program, caller: RequestCaller): CallerRe
   }
 }
 
+/** Most role session ARNs a program remembers; it forgets them all when full, so callers cannot grow it. */
+export const ROLE_SESSIONS_REMEMBERED = 4_096;
+
 function resolvePrincipal(program: Program, arn: string): CallerResult {
   const user = program.userArns.get(arn);
   if (user !== undefined) return user.resolved;
+  const session = program.roleSessions.get(arn);
+  if (session !== undefined) return session;
+  const caller = identifyPrincipal(program, arn);
+  if (caller.ok && caller.principal?.kind === 'role') {
+    if (program.roleSessions.size >= ROLE_SESSIONS_REMEMBERED) program.roleSessions.clear();
+    program.roleSessions.set(arn, caller);
+  }
+  return caller;
+}
+
+/** `resolvePrincipal` for an ARN that is not a user's plain ARN, and not a role session seen before. */
+function identifyPrincipal(program: Program, arn: string): CallerResult {
   const account = program.account;
   const colon = arn.startsWith(ARN_PREFIX) ? arn.indexOf(':', ARN_PREFIX.length) : -1;
   if (colon < 0) return unknown(`principal ${quote(arn)} is not a caller ARN; ${expectedArns(account)}`);

@@ -29,8 +29,8 @@ import {
 import type { Glob } from './match/glob.js';
 import { isDateOperator, isNegatedOperator, OPERATOR_NAMES } from './operator-codes.js';
 import { resourceTagKey } from './request-context.js';
-import { boolOf, dateOf, ipAddressOf } from './request-typed-values.js';
-import { type IpBlock, ipInBlock, lowerUnicode, parseDecimal } from './values/index.js';
+import { boolOf, DATE_MS, IP_WORDS, ipFamilyOf, readDate } from './request-typed-values.js';
+import { addressInBlock, type IpBlock, lowerUnicode, parseDecimal } from './values/index.js';
 
 /** Three-valued truth of a condition or statement (semantics §4.4). */
 export const TRUTH_FALSE = 0;
@@ -164,8 +164,15 @@ function firstMatch(c: CompiledCondition, value: string, useSet: boolean): numbe
       return c.strings.indexOf(text);
     }
     case CONST_NUMBER: {
-      const n = isDateOperator(c.op) ? dateOf(value) : parseDecimal(value);
-      if (n === null) return UNREADABLE;
+      let n: number;
+      if (isDateOperator(c.op)) {
+        if (!readDate(value)) return UNREADABLE;
+        n = DATE_MS[0] as number;
+      } else {
+        const decimal = parseDecimal(value);
+        if (decimal === null) return UNREADABLE;
+        n = decimal;
+      }
       for (let i = 0; i < c.numbers.length; i++) if (compare(c.compare, n, c.numbers[i] as number)) return i;
       return NO_MATCH;
     }
@@ -174,9 +181,11 @@ function firstMatch(c: CompiledCondition, value: string, useSet: boolean): numbe
       return flag === null ? UNREADABLE : c.bools.indexOf(flag);
     }
     default: {
-      const address = ipAddressOf(value);
-      if (address === null) return UNREADABLE;
-      for (let i = 0; i < c.blocks.length; i++) if (ipInBlock(address, c.blocks[i] as IpBlock)) return i;
+      const family = ipFamilyOf(value);
+      if (family === 0) return UNREADABLE;
+      for (let i = 0; i < c.blocks.length; i++) {
+        if (addressInBlock(family, IP_WORDS, c.blocks[i] as IpBlock)) return i;
+      }
       return NO_MATCH;
     }
   }

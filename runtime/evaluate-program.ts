@@ -52,7 +52,9 @@ import {
 } from './format.js';
 import { Glob } from './match/glob.js';
 import type { ResourceIndex } from './match/resource-index.js';
-import type { PolicyType, SourcePosition } from './types.js';
+import { isAccessControlled } from './request-actions.js';
+import { StringCache } from './request-string-cache.js';
+import type { DecidingStatement, PolicyType, SourcePosition } from './types.js';
 
 const POLICY_TYPES: readonly PolicyType[] = ['System', 'Custom', 'Session', 'Trust'];
 
@@ -71,6 +73,11 @@ export interface CompiledStatement {
   index: number;
   sid: string | null;
   origin: SourcePosition;
+  /**
+   * How decisions name the statement (no position, not indeterminate) in the scope they last named it in;
+   * frozen and shared by those decisions (evaluate-set.ts `decidingStatement`). Null until first named.
+   */
+  named: Readonly<DecidingStatement> | null;
 }
 
 /** Statements that may match a check, ascending; equal lists are one object, whichever sets share them. */
@@ -129,6 +136,16 @@ export interface CompiledPrincipal {
   groupSets: Map<string, number>;
 }
 
+/** What a program knows of an action a request names. */
+export interface ActionInfo {
+  /** The action lower-cased (actions compare case-insensitively). */
+  lower: string;
+  /** Its index among the program's known actions, or NONE. */
+  id: number;
+  /** False for the actions no policy can grant or deny (`kms:DescribeRegions`). */
+  accessControlled: boolean;
+}
+
 /** Everything `authorize` reads, built once from a decoded bundle. */
 export interface Program {
   account: string;
@@ -140,10 +157,17 @@ export interface Program {
   largestSet: number;
   /** Lower-cased known action → its index. */
   actionIds: Map<string, number>;
+  /** PERF: an action as requests write it → what the program knows of it, in one lookup. */
+  actions: StringCache<ActionInfo>;
   users: Map<string, CompiledPrincipal>;
   /** `acs:ram::<account>:user/<name>` → the user, for names a plain ARN can hold (no `/`). */
   userArns: Map<string, CompiledPrincipal>;
   roles: Map<string, CompiledPrincipal>;
+  /**
+   * Role session ARNs already identified → their caller (runtime/evaluate-caller.ts fills it, and empties
+   * it when it holds `ROLE_SESSIONS_REMEMBERED`), so a session's later requests cost one lookup, as a user's do.
+   */
+  roleSessions: Map<string, ResolvedCaller>;
   accessKeys: Map<string, { user: CompiledPrincipal; active: boolean }>;
 }
 
@@ -207,6 +231,7 @@ export function compileProgram(b: DecodedBundle): Program {
         line: s[STATEMENT_ORIGIN_LINE] as number,
         column: s[STATEMENT_ORIGIN_COLUMN] as number,
       },
+      named: null,
     });
   }
 
@@ -291,9 +316,14 @@ export function compileProgram(b: DecodedBundle): Program {
     sets,
     largestSet: longestList(sets),
     actionIds,
+    actions: new StringCache((action) => {
+      const lower = action.toLowerCase();
+      return { lower, id: actionIds.get(lower) ?? NONE, accessControlled: isAccessControlled(lower) };
+    }),
     users,
     userArns,
     roles,
+    roleSessions: new Map(),
     accessKeys,
   };
 }

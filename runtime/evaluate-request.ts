@@ -6,10 +6,8 @@ import { evaluateSet, explainSet, SetOutcome } from './evaluate-set.js';
 import { DECISION_ALLOW, DECISION_EXPLICIT_DENY, NONE } from './format.js';
 import { hasPrefix } from './match/has-prefix.js';
 import { expandOperation, type OperationRequest } from './operations.js';
-import { type NormalizedRequest, readRequest } from './request.js';
-import { isAccessControlled } from './request-actions.js';
+import { type NormalizedRequest, RequestBuffer } from './request.js';
 import { arnColon } from './request-arn.js';
-import { lowerCase } from './request-lower-case.js';
 import type {
   Check,
   DecidingStatement,
@@ -25,13 +23,6 @@ const ACCOUNT_SCOPE = 'account';
 const SESSION_SCOPE = 'session';
 const NOT_EXPLAINED: ExplainedStatement[] = [];
 
-/** The decision on one (action, resource) pair. */
-interface CheckDecision {
-  decision: DecisionKind;
-  deciding: DecidingStatement[];
-  explanation: Explanation | null;
-}
-
 /**
  * Decides requests against one compiled bundle, following the reference engine step for step
  * (compiler/reference/authorize.ts and evaluate.ts; semantics §6): read the request, identify the
@@ -43,9 +34,20 @@ export class RequestEvaluator {
   readonly #accountOutcome: SetOutcome;
   readonly #groupOutcome: SetOutcome;
   readonly #sessions: SessionTokens;
+  readonly #now: () => number;
+  /** PERF: every request is read into this buffer. */
+  readonly #buffer = new RequestBuffer();
+  /** The statements and explanation of the last `#decideCheck`, which returns the decision itself. */
+  #deciding: DecidingStatement[] = [];
+  #explanation: Explanation | null = null;
+  /** A request is being decided: the clock (`now`) or a getter of the request is deciding another. */
+  #busy = false;
+  /** Decides the requests made while one is being decided, so that they do not share its buffers. */
+  #nested: RequestEvaluator | null = null;
 
   constructor(program: Program, now: () => number) {
     this.#program = program;
+    this.#now = now;
     this.#state = new CheckState(now);
     this.#accountOutcome = new SetOutcome(program.largestSet);
     this.#groupOutcome = new SetOutcome(program.largestSet);
@@ -54,31 +56,40 @@ export class RequestEvaluator {
 
   /** Decides one raw request. May throw only on an internal bug; the authorizer guards against that. */
   decide(raw: unknown, explain: boolean): Decision {
-    const read = readRequest(raw);
-    if (!read.ok) return errorDecision(read.error, read.id ?? null, null, explain);
+    if (this.#busy) {
+      this.#nested ??= new RequestEvaluator(this.#program, this.#now);
+      return this.#nested.decide(raw, explain);
+    }
+    this.#busy = true;
+    try {
+      return this.#decide(raw, explain);
+    } finally {
+      this.#busy = false;
+    }
+  }
+
+  #decide(raw: unknown, explain: boolean): Decision {
+    const buffer = this.#buffer;
+    const request = buffer.request;
+    const invalid = buffer.read(raw);
+    if (invalid !== null) return errorDecision(invalid, request.id, null, explain);
     const state = this.#state;
-    state.startRequest(read.request, '');
-    const given = read.request.caller;
+    state.startRequest(request, '');
+    const given = request.caller;
     const caller =
       given.kind === 'securityToken'
-        ? this.#sessions.resolve(given, read.request.context, state.currentTime())
+        ? this.#sessions.resolve(given, request.context, state.currentTime())
         : resolveCaller(this.#program, given);
-    if (!caller.ok) return errorDecision(caller.error, read.request.id, null, explain);
+    if (!caller.ok) return errorDecision(caller.error, request.id, null, explain);
     const session = caller.session;
     // STS credentials sign with their AccessKeyId, so it is the request's acs:AccessId (semantics §5).
-    const request =
-      session === undefined
-        ? read.request
-        : {
-            ...read.request,
-            context: new Map(read.request.context).set('acs:accessid', session.accessKeyId),
-          };
+    if (session !== undefined) buffer.setAccessId(session.accessKeyId);
     state.identify(request, caller.arn);
     const principal = caller.principal;
     const sessionPolicy = session?.policy ?? null;
     const target = request.target;
     if (target.kind === 'action') {
-      const result = this.#decideCheck(
+      const kind = this.#decideCheck(
         request,
         principal,
         sessionPolicy,
@@ -86,7 +97,7 @@ export class RequestEvaluator {
         target.resource,
         explain,
       );
-      return decision(request, caller.arn, result.decision, result.deciding, result.explanation);
+      return decision(request, caller.arn, kind, this.#deciding, this.#explanation);
     }
     return this.#decideOperation(request, caller.arn, principal, sessionPolicy, target, explain);
   }
@@ -111,9 +122,9 @@ export class RequestEvaluator {
       return decision(request, arn, 'Allow', [], open, []);
     }
     const checks: Check[] = expansion.checks.map(({ action, resource }) => {
-      const result = this.#decideCheck(request, principal, session, action, resource, explain);
-      const check: Check = { action, resource, decision: result.decision, deciding: result.deciding };
-      if (result.explanation !== null) check.explanation = result.explanation;
+      const kind = this.#decideCheck(request, principal, session, action, resource, explain);
+      const check: Check = { action, resource, decision: kind, deciding: this.#deciding };
+      if (this.#explanation !== null) check.explanation = this.#explanation;
       return check;
     });
     const overall: DecisionKind = checks.some((c) => c.decision === 'ExplicitDeny')
@@ -134,6 +145,7 @@ export class RequestEvaluator {
    * One (action, resource) pair (semantics §6.2): not access-controlled, cross-account, root, the session
    * policy of STS credentials, then the identity policies: the account-scope set, and when it gives
    * ImplicitDeny, the resource group's set; an explicit deny of either wins, an Allow needs both.
+   * Returns the decision; its statements and explanation are in `#deciding` and `#explanation`.
    */
   #decideCheck(
     request: NormalizedRequest,
@@ -142,16 +154,17 @@ export class RequestEvaluator {
     action: string,
     resource: string,
     explain: boolean,
-  ): CheckDecision {
+  ): DecisionKind {
     const program = this.#program;
-    const lower = lowerCase(action);
+    const known = program.actions.get(action);
+    const lower = known.lower;
     // Actions outside access control (kms:DescribeRegions) are allowed for any identified caller.
-    if (!isAccessControlled(lower)) return settled('Allow', 'not-access-controlled', [], explain, []);
+    if (!known.accessControlled) return this.#settle('Allow', 'not-access-controlled', [], explain, []);
     if (isCrossAccount(resource, program.account))
-      return settled('ImplicitDeny', 'cross-account', [], explain, []);
-    if (principal === null) return settled('Allow', 'root', [], explain, []);
+      return this.#settle('ImplicitDeny', 'cross-account', [], explain, []);
+    if (principal === null) return this.#settle('Allow', 'root', [], explain, []);
     const state = this.#state;
-    const actionId = program.actionIds.get(lower) ?? NONE;
+    const actionId = known.id;
     state.startCheck(action, lower, actionId, resource);
     // PERF: nothing is ever added to the shared empty list, which is used only when not explaining.
     const explained: ExplainedStatement[] = explain ? [] : NOT_EXPLAINED;
@@ -182,21 +195,37 @@ export class RequestEvaluator {
     }
     const sessionKind = session?.outcome.kind;
     if (sessionKind === DECISION_EXPLICIT_DENY || outcome.kind === DECISION_EXPLICIT_DENY) {
-      const deciding = sessionKind === DECISION_EXPLICIT_DENY ? sessionStatements(session, explain) : [];
-      if (outcome.kind === DECISION_EXPLICIT_DENY)
-        addUnique(deciding, outcome.deciding(program, scope, explain));
+      const deciding = decidingList(
+        sessionKind === DECISION_EXPLICIT_DENY ? session : null,
+        outcome.kind === DECISION_EXPLICIT_DENY ? outcome : null,
+        program,
+        scope,
+        explain,
+      );
       const denyStep = sessionKind === DECISION_EXPLICIT_DENY ? 'session-policy' : step;
-      return settled('ExplicitDeny', denyStep, deciding, explain, explained);
+      return this.#settle('ExplicitDeny', denyStep, deciding, explain, explained);
     }
     if (outcome.kind === DECISION_ALLOW) {
       if (session !== null && sessionKind !== DECISION_ALLOW) {
-        return settled('ImplicitDeny', 'session-policy', [], explain, explained);
+        return this.#settle('ImplicitDeny', 'session-policy', [], explain, explained);
       }
-      const deciding = sessionStatements(session, explain);
-      addUnique(deciding, outcome.deciding(program, scope, explain));
-      return settled('Allow', step, deciding, explain, explained);
+      const deciding = decidingList(session, outcome, program, scope, explain);
+      return this.#settle('Allow', step, deciding, explain, explained);
     }
-    return settled('ImplicitDeny', 'no-statement', [], explain, explained);
+    return this.#settle('ImplicitDeny', 'no-statement', [], explain, explained);
+  }
+
+  /** Records a check's statements and explanation, and returns its decision. */
+  #settle(
+    kind: DecisionKind,
+    step: DecisionStep,
+    deciding: DecidingStatement[],
+    explain: boolean,
+    statements: ExplainedStatement[],
+  ): DecisionKind {
+    this.#deciding = deciding;
+    this.#explanation = explain ? { step, statements } : null;
+    return kind;
   }
 
   #evaluate(
@@ -212,19 +241,23 @@ export class RequestEvaluator {
   }
 }
 
-/** The session policy's statements behind its outcome (its Allows or its Denies), scope `session`. */
-function sessionStatements(session: SessionPolicy | null, explain: boolean): DecidingStatement[] {
-  return session === null ? [] : session.outcome.deciding(session.program, SESSION_SCOPE, explain);
-}
-
-function settled(
-  decision: DecisionKind,
-  step: DecisionStep,
-  deciding: DecidingStatement[],
+/**
+ * The statements behind a check's decision: the session policy's (scope `session`) first, then those of
+ * the identity policies' `outcome` (scope `scope`); null skips either.
+ * PERF: the array is made at its final length, so filling it never grows it.
+ */
+function decidingList(
+  session: SessionPolicy | null,
+  outcome: SetOutcome | null,
+  program: Program,
+  scope: string,
   explain: boolean,
-  statements: ExplainedStatement[],
-): CheckDecision {
-  return { decision, deciding, explanation: explain ? { step, statements } : null };
+): DecidingStatement[] {
+  const first = session === null ? 0 : session.outcome.decidingCount();
+  const list = new Array<DecidingStatement>(first + (outcome === null ? 0 : outcome.decidingCount()));
+  session?.outcome.writeDeciding(list, 0, session.program, SESSION_SCOPE, explain);
+  outcome?.writeDeciding(list, first, program, scope, explain);
+  return list;
 }
 
 /**

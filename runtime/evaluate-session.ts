@@ -3,6 +3,7 @@ import type { CallerResult } from './evaluate-caller.js';
 import { compileProgram, type Program, type SessionPolicy } from './evaluate-program.js';
 import { SetOutcome } from './evaluate-set.js';
 import type { RequestCaller } from './request.js';
+import type { RequestValues } from './request-map.js';
 import type { TokenClaims } from './sts/token-format.js';
 import { type Prepared, TokenVerifier } from './sts/token-verifier.js';
 import { parseDate } from './values/date.js';
@@ -29,7 +30,7 @@ export class SessionTokens {
    * reader also stores as `acs:AccessId`, or `acs:AccessId` itself) and `currentTime` (the request's
    * `acs:CurrentTime`, else the clock, in the date format).
    */
-  resolve(caller: TokenCaller, context: ReadonlyMap<string, string>, currentTime: string): CallerResult {
+  resolve(caller: TokenCaller, context: RequestValues, currentTime: string): CallerResult {
     const program = this.#program;
     const result = this.#verifier.verify(caller.token, {
       account: program.account,

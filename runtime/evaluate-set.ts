@@ -51,18 +51,27 @@ export class SetOutcome {
           : DECISION_IMPLICIT_DENY;
   }
 
-  /** The statements behind `kind`, as a decision reports them. */
-  deciding(program: Program, scope: string, withPosition: boolean): DecidingStatement[] {
-    const deny = this.kind === DECISION_EXPLICIT_DENY;
-    const count = deny ? this.denyCount : this.kind === DECISION_ALLOW ? this.allowCount : 0;
-    const ids = deny ? this.denies : this.allows;
-    const out: DecidingStatement[] = [];
+  /** How many statements are behind `kind`: its Denies, its Allows, or none. */
+  decidingCount(): number {
+    if (this.kind === DECISION_EXPLICIT_DENY) return this.denyCount;
+    return this.kind === DECISION_ALLOW ? this.allowCount : 0;
+  }
+
+  /** Writes the statements behind `kind` into `into` from index `at`, as a decision reports them. */
+  writeDeciding(
+    into: DecidingStatement[],
+    at: number,
+    program: Program,
+    scope: string,
+    withPosition: boolean,
+  ): void {
+    const ids = this.kind === DECISION_EXPLICIT_DENY ? this.denies : this.allows;
+    const count = this.decidingCount();
     for (let i = 0; i < count; i++) {
       const id = ids[i] as number;
       const st = program.statements[id < 0 ? -id - 1 : id] as CompiledStatement;
-      out.push(decidingStatement(st, scope, id < 0, withPosition));
+      into[at + i] = decidingStatement(st, scope, id < 0, withPosition);
     }
-    return out;
   }
 }
 
@@ -82,17 +91,19 @@ function candidatesOf(set: CompiledSet, actionId: number): CandidateList {
   return NO_CANDIDATES;
 }
 
+/** The resource index of a candidate list, built on its first use. */
 function indexOf(program: Program, list: CandidateList): ResourceIndex | null {
-  if (list.index === undefined) {
-    list.index =
-      list.ids.length < INDEX_THRESHOLD
-        ? null
-        : new ResourceIndex(list.ids, (id) => {
-            const st = program.statements[id] as CompiledStatement;
-            return { notResource: st.notResource, resourcePatterns: st.resources.map((g) => g.pattern) };
-          });
-  }
+  // PERF: building is a function of its own, so that its closure does not make every call allocate.
+  if (list.index === undefined) list.index = buildIndex(program, list.ids);
   return list.index;
+}
+
+function buildIndex(program: Program, ids: Int32Array): ResourceIndex | null {
+  if (ids.length < INDEX_THRESHOLD) return null;
+  return new ResourceIndex(ids, (id) => {
+    const st = program.statements[id] as CompiledStatement;
+    return { notResource: st.notResource, resourcePatterns: st.resources.map((g) => g.pattern) };
+  });
 }
 
 /**
@@ -161,8 +172,27 @@ export function explainSet(
   out.settle();
 }
 
-/** A statement as a decision names it; the member order is the reference engine's. */
+/**
+ * A statement as a decision names it; the member order is the reference engine's.
+ * PERF: decisions name the same few statements over and over. Without a position or the indeterminate
+ * mark, the entry is frozen and kept on the statement for its scope, and every decision naming it there
+ * shares it, so a decision builds no entry of its own.
+ */
 export function decidingStatement(
+  st: CompiledStatement,
+  scope: string,
+  indeterminate: boolean,
+  withPosition: boolean,
+): DecidingStatement {
+  if (indeterminate || withPosition) return newDecidingStatement(st, scope, indeterminate, withPosition);
+  const named = st.named;
+  if (named !== null && named.scope === scope) return named;
+  const entry = Object.freeze(newDecidingStatement(st, scope, false, false));
+  st.named = entry;
+  return entry;
+}
+
+function newDecidingStatement(
   st: CompiledStatement,
   scope: string,
   indeterminate: boolean,

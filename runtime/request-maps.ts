@@ -1,32 +1,33 @@
 import { REQUEST_LIMITS } from './request-limits.js';
 import { lowerCase } from './request-lower-case.js';
+import type { RequestMap } from './request-map.js';
 import { type RequestReader, type Scalar, scalarText } from './request-reader.js';
 import { StringCache } from './request-string-cache.js';
-import { boolOf, dateOf, ipAddressOf } from './request-typed-values.js';
+import { boolOf, ipFamilyOf, readDate } from './request-typed-values.js';
 import type { DecisionError } from './types.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
-/** The tags of a request that gives none. INVARIANT: never written to. */
-const NO_TAGS: ReadonlyMap<string, string> = new Map();
-
-/** Reads `resourceTags`: tag key lower-cased → value in string form. Absent → empty. */
-export function readResourceTags(reader: RequestReader, raw: unknown): ReadonlyMap<string, string> | null {
-  if (raw === undefined) return NO_TAGS;
+/**
+ * Reads `resourceTags` into the empty `tags`: tag key lower-cased → value in string form. Absent → empty.
+ * False when they are invalid (and the reader has the error).
+ */
+export function readResourceTags(reader: RequestReader, raw: unknown, tags: RequestMap): boolean {
+  if (raw === undefined) return true;
   const object = reader.object('resourceTags', raw);
-  if (object === null) return null;
+  if (object === null) return false;
   const before = reader.error;
   const max = REQUEST_LIMITS.maxResourceTags;
-  const tags = new Map<string, string>();
   let count = 0;
   // PERF: one pass over the own keys, no entry arrays; the map itself finds keys equal ignoring case.
   for (const key in object) {
     if (!hasOwn.call(object, key)) continue;
     if (++count > max || !readTag(reader, object, key, tags)) {
-      return tooMany(reader, before, object, max, `resourceTags has more than ${max} tags`);
+      tooMany(reader, before, object, max, `resourceTags has more than ${max} tags`);
+      return false;
     }
   }
-  return tags;
+  return true;
 }
 
 /** Reads one tag into `tags`; false when it is invalid (and the reader has the error). */
@@ -34,7 +35,7 @@ function readTag(
   reader: RequestReader,
   object: Record<string, unknown>,
   key: string,
-  tags: Map<string, string>,
+  tags: RequestMap,
 ): boolean {
   if (!reader.key('resourceTags', key)) return false;
   const value = object[key];
@@ -52,22 +53,25 @@ function readTag(
   return false;
 }
 
-/** Reads `context`: key lower-cased → value in string form, typed global keys validated. Absent → empty. */
-export function readContext(reader: RequestReader, raw: unknown): Map<string, string> | null {
-  const context = new Map<string, string>();
-  if (raw === undefined) return context;
+/**
+ * Reads `context` into the empty `context`: key lower-cased → value in string form, typed global keys
+ * validated. Absent → empty. False when it is invalid (and the reader has the error).
+ */
+export function readContext(reader: RequestReader, raw: unknown, context: RequestMap): boolean {
+  if (raw === undefined) return true;
   const object = reader.object('context', raw);
-  if (object === null) return null;
+  if (object === null) return false;
   const before = reader.error;
   const max = REQUEST_LIMITS.maxContextKeys;
   let count = 0;
   for (const key in object) {
     if (!hasOwn.call(object, key)) continue;
     if (++count > max || !readContextEntry(reader, object, key, context)) {
-      return tooMany(reader, before, object, max, `context has more than ${max} keys`);
+      tooMany(reader, before, object, max, `context has more than ${max} keys`);
+      return false;
     }
   }
-  return context;
+  return true;
 }
 
 /** Reads one context key and value into `context`; false when invalid (and the reader has the error). */
@@ -75,7 +79,7 @@ function readContextEntry(
   reader: RequestReader,
   object: Record<string, unknown>,
   key: string,
-  context: Map<string, string>,
+  context: RequestMap,
 ): boolean {
   if (!reader.key('context key', key)) return false;
   const info = contextKeys.get(key);
@@ -91,7 +95,7 @@ function readContextEntry(
   }
   const text = readContextValue(reader, key, info.kind, scalar);
   if (text === null) return false;
-  context.set(info.lower, text);
+  context.append(info.lower, text);
   return true;
 }
 
@@ -99,7 +103,7 @@ function readContextEntry(
  * A map of more than `max` entries is invalid for that reason first, whatever is wrong with its entries
  * (the limit bounds the work). PERF: the entries are not counted up front; a map is counted only once
  * reading it has stopped, at an invalid entry or at entry `max + 1`, and then the error its entries
- * recorded gives way to this one. Returns null for a map that failed for its entries alone.
+ * recorded gives way to this one.
  */
 function tooMany(
   reader: RequestReader,
@@ -107,12 +111,12 @@ function tooMany(
   object: Record<string, unknown>,
   max: number,
   message: string,
-): null {
+): void {
   let count = 0;
   for (const key in object) if (hasOwn.call(object, key) && ++count > max) break;
-  if (count <= max) return null;
+  if (count <= max) return;
   reader.rewind(before);
-  return reader.fail('InvalidRequest', message);
+  reader.fail('InvalidRequest', message);
 }
 
 /** The duplicate `second` was found: names the earlier key that lowers to the same `lower`. */
@@ -191,7 +195,7 @@ function readContextValue(reader: RequestReader, key: string, kind: number, valu
           'kms:tag/<key> and acs:ResourceTag/<key>',
       );
     case KEY_SOURCE_IP:
-      if (typeof value === 'string' && ipAddressOf(value) !== null) return value;
+      if (typeof value === 'string' && ipFamilyOf(value) !== 0) return value;
       return invalid(
         reader,
         key,
@@ -199,7 +203,7 @@ function readContextValue(reader: RequestReader, key: string, kind: number, valu
         'an IPv4 or IPv6 address such as "203.0.113.7" (a string, no /prefix)',
       );
     case KEY_CURRENT_TIME:
-      if (typeof value === 'string' && dateOf(value) !== null) return value;
+      if (typeof value === 'string' && readDate(value)) return value;
       return invalid(reader, key, value, 'a date-time such as "2026-11-27T10:00:00Z"');
     default: {
       const flag = typeof value === 'boolean' ? value : typeof value === 'string' ? boolOf(value) : null;

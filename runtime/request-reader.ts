@@ -12,6 +12,12 @@ export class RequestReader {
   error: DecisionError | null = null;
   private total = 0;
 
+  /** Starts reading another request. */
+  reset(): void {
+    this.error = null;
+    this.total = 0;
+  }
+
   /** Records an error (the first one wins) and returns null, so callers can `return reader.fail(...)`. */
   fail(code: ErrorCode, message: string): null {
     if (this.error === null) this.error = { code, message };

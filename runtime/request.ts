@@ -6,6 +6,7 @@
 import { hasPrefix } from './match/has-prefix.js';
 import { arnColon } from './request-arn.js';
 import { REQUEST_LIMITS } from './request-limits.js';
+import { RequestMap, type RequestValues } from './request-map.js';
 import { readContext, readResourceTags } from './request-maps.js';
 import { readOperation } from './request-operation.js';
 import { RequestReader } from './request-reader.js';
@@ -32,12 +33,12 @@ export interface NormalizedRequest {
   target: RequestTarget;
   resourceGroup: string | null;
   /** Tag key lower-cased → tag value in string form. */
-  resourceTags: ReadonlyMap<string, string>;
+  resourceTags: RequestValues;
   /**
    * Context key lower-cased → value in string form (JSON number 5 → `"5"`, booleans and the typed
    * boolean keys → `"true"`/`"false"`). Holds `acs:accessid` when the request names `accessKeyId`.
    */
-  context: ReadonlyMap<string, string>;
+  context: RequestValues;
 }
 
 export type ReadRequestResult =
@@ -59,18 +60,84 @@ const MEMBERS = [
   'context',
 ];
 
+const ACCESS_ID = 'acs:accessid';
+
 const hasOwn = Object.prototype.hasOwnProperty;
 
 /**
- * Validates and normalizes one request. Never throws: any problem is an `InvalidRequest` or
- * `InvalidContextValue` error (semantics §6.4), with the request's `id` when it could be read.
+ * Validates and normalizes one request into a new `NormalizedRequest`. Never throws: any problem is an
+ * `InvalidRequest` or `InvalidContextValue` error (semantics §6.4), with the request's `id` when it could
+ * be read.
  */
 export function readRequest(raw: unknown): ReadRequestResult {
-  const reader = new RequestReader();
-  let id: string | null = null;
-  try {
+  const buffer = new RequestBuffer();
+  const error = buffer.read(raw);
+  if (error === null) return { ok: true, request: buffer.request };
+  const id = buffer.request.id;
+  return id === null ? { ok: false, error } : { ok: false, error, id };
+}
+
+type TokenCaller = Extract<RequestCaller, { kind: 'securityToken' }>;
+
+/**
+ * Reads request after request into the same objects: what `readRequest` does, for an engine deciding
+ * many requests.
+ * PERF: the TS runtime reads every request into one buffer, so reading a valid action request allocates
+ * nothing: `request`, its caller, its action target and its two maps are reused.
+ * INVARIANT: `request` and the objects it holds are valid until the next `read`; nothing that outlives a
+ * decision may keep them.
+ */
+export class RequestBuffer {
+  /** The request last read; its `id` is set (or null) even when reading failed. */
+  readonly request: NormalizedRequest;
+  readonly #reader = new RequestReader();
+  readonly #principal: Extract<RequestCaller, { kind: 'principal' }> = { kind: 'principal', arn: '' };
+  readonly #accessKey: Extract<RequestCaller, { kind: 'accessKey' }> = { kind: 'accessKey', accessKeyId: '' };
+  readonly #token: TokenCaller = { kind: 'securityToken', token: '', accessKeyId: null };
+  readonly #action: Extract<RequestTarget, { kind: 'action' }> = {
+    kind: 'action',
+    action: '',
+    resource: '*',
+  };
+  readonly #tags = new RequestMap();
+  readonly #context = new RequestMap();
+
+  constructor() {
+    this.request = {
+      id: null,
+      caller: this.#principal,
+      target: this.#action,
+      resourceGroup: null,
+      resourceTags: this.#tags,
+      context: this.#context,
+    };
+  }
+
+  /** Reads `raw` into `request`: null when it is valid, else why not. Never throws. */
+  read(raw: unknown): DecisionError | null {
+    const reader = this.#reader;
+    reader.reset();
+    this.#tags.clear();
+    this.#context.clear();
+    this.request.id = null;
+    try {
+      this.#read(raw);
+    } catch {
+      // Only a hostile JavaScript object (a throwing getter or proxy) gets here; JSON input cannot.
+      reader.fail('InvalidRequest', 'the request could not be read as plain JSON data');
+    }
+    return reader.error;
+  }
+
+  /** Sets `acs:AccessId`: the AccessKeyId of the STS credentials that signed the request (semantics §5). */
+  setAccessId(accessKeyId: string): void {
+    this.#context.set(ACCESS_ID, accessKeyId);
+  }
+
+  #read(raw: unknown): void {
+    const reader = this.#reader;
     const object = reader.object('the request', raw);
-    if (object === null) return failure(reader, null);
+    if (object === null) return;
     const source = isPlain(object) ? object : plainMembers(object);
     // PERF: one pass over the request's own keys checks every name and picks up the members' values.
     let idValue: unknown;
@@ -132,37 +199,117 @@ export function readRequest(raw: unknown): ReadRequestResult {
       if (unknownName !== null) break;
       nameLength += name.length;
     }
-    id = reader.optionalString('id', idValue);
+    const request = this.request;
+    request.id = reader.optionalString('id', idValue);
     if (unknownName !== null) {
       unknownMember(reader, unknownName);
-      return failure(reader, id);
+      return;
     }
     reader.count(nameLength);
-    const caller = readCaller(reader, principal, accessKeyId, securityToken);
-    const target = caller && readTarget(reader, action, resource, operation, region, parameters);
-    const group = reader.optionalString('resourceGroup', resourceGroup);
-    const tags = readResourceTags(reader, resourceTags);
-    const values = readContext(reader, context);
-    if (reader.error || !caller || !target || !tags || !values) return failure(reader, id);
-    const request = complete(reader, {
-      id,
-      caller,
-      target,
-      resourceGroup: group,
-      resourceTags: tags,
-      context: values,
-    });
-    return request === null ? failure(reader, id) : { ok: true, request };
-  } catch {
-    // Only a hostile JavaScript object (a throwing getter or proxy) gets here; JSON input cannot.
-    reader.fail('InvalidRequest', 'the request could not be read as plain JSON data');
-    return failure(reader, id);
+    if (!this.#readCaller(principal, accessKeyId, securityToken)) return;
+    if (!this.#readTarget(action, resource, operation, region, parameters)) return;
+    request.resourceGroup = reader.optionalString('resourceGroup', resourceGroup);
+    if (!readResourceTags(reader, resourceTags, this.#tags)) return;
+    if (!readContext(reader, context, this.#context)) return;
+    if (reader.error === null) this.#complete();
+  }
+
+  #readCaller(principalValue: unknown, accessKeyIdValue: unknown, tokenValue: unknown): boolean {
+    const reader = this.#reader;
+    const principal = reader.optionalString('principal', principalValue);
+    const accessKeyId = reader.optionalString('accessKeyId', accessKeyIdValue);
+    const token = reader.optionalString('securityToken', tokenValue, REQUEST_LIMITS.maxSecurityTokenLength);
+    if (reader.error) return false;
+    if (principal !== null && (accessKeyId !== null || token !== null)) {
+      return refuse(
+        reader,
+        'the request names its caller twice; give exactly one of principal, accessKeyId or securityToken ' +
+          '(accessKeyId may accompany securityToken)',
+      );
+    }
+    const request = this.request;
+    if (principal !== null) {
+      this.#principal.arn = principal;
+      request.caller = this.#principal;
+    } else if (token !== null) {
+      this.#token.token = token;
+      this.#token.accessKeyId = accessKeyId;
+      request.caller = this.#token;
+    } else if (accessKeyId !== null) {
+      this.#accessKey.accessKeyId = accessKeyId;
+      request.caller = this.#accessKey;
+    } else {
+      return refuse(
+        reader,
+        'the request names no caller; give one of principal (a caller ARN), accessKeyId or securityToken',
+      );
+    }
+    return true;
+  }
+
+  #readTarget(
+    actionValue: unknown,
+    resourceValue: unknown,
+    operationValue: unknown,
+    region: unknown,
+    parameters: unknown,
+  ): boolean {
+    const reader = this.#reader;
+    const action = reader.optionalString('action', actionValue);
+    const operation = reader.optionalString('operation', operationValue);
+    if (reader.error) return false;
+    if (action !== null && operation !== null) {
+      return refuse(
+        reader,
+        'the request has both action and operation; give an action (with resource) or an operation (with region and parameters)',
+      );
+    }
+    if (operation !== null) {
+      const target = readOperation(reader, operation, resourceValue, region, parameters);
+      if (target === null) return false;
+      this.request.target = target;
+      return true;
+    }
+    if (action === null) {
+      return refuse(reader, 'the request has no action; give one such as "kms:Decrypt"');
+    }
+    if (region !== undefined) return operationMember(reader, 'region');
+    if (parameters !== undefined) return operationMember(reader, 'parameters');
+    const resource = reader.optionalString('resource', resourceValue) ?? '*';
+    if (reader.error) return false;
+    if (!isResourceName(resource)) {
+      return refuse(
+        reader,
+        `resource ${JSON.stringify(resource)} is neither "*" nor an ARN acs:<service>:<region>:<account>:<relative-id>`,
+      );
+    }
+    this.#action.action = action;
+    this.#action.resource = resource;
+    this.request.target = this.#action;
+    return true;
+  }
+
+  /** Fills `acs:AccessId` from `accessKeyId`, which must agree with the context if it gives one. */
+  #complete(): void {
+    const caller = this.request.caller;
+    if (caller.kind === 'principal' || caller.accessKeyId === null) return;
+    const given = this.#context.get(ACCESS_ID);
+    if (given !== undefined && given !== caller.accessKeyId) {
+      refuse(
+        this.#reader,
+        `context acs:AccessId ${JSON.stringify(given)} differs from accessKeyId ${JSON.stringify(caller.accessKeyId)}; ` +
+          'the engine fills acs:AccessId from accessKeyId, so leave it out of context',
+      );
+      return;
+    }
+    this.#context.set(ACCESS_ID, caller.accessKeyId);
   }
 }
 
-function failure(reader: RequestReader, id: string | null): ReadRequestResult {
-  const error = reader.error ?? { code: 'InvalidRequest', message: 'the request is invalid' };
-  return id === null ? { ok: false, error } : { ok: false, error, id };
+/** Records an InvalidRequest error and returns false, for `return refuse(...)`. */
+function refuse(reader: RequestReader, message: string): false {
+  reader.fail('InvalidRequest', message);
+  return false;
 }
 
 /** True for the objects JSON.parse and object literals make, whose own enumerable keys are all their members. */
@@ -196,86 +343,8 @@ function unknownMember(reader: RequestReader, name: string): null {
   );
 }
 
-/** Fills `acs:AccessId` from `accessKeyId`, which must agree with the context if it gives one. */
-function complete(reader: RequestReader, request: NormalizedRequest): NormalizedRequest | null {
-  const caller = request.caller;
-  if (caller.kind !== 'principal' && caller.accessKeyId !== null) {
-    const context = request.context as Map<string, string>;
-    const given = context.get('acs:accessid');
-    if (given !== undefined && given !== caller.accessKeyId) {
-      return reader.fail(
-        'InvalidRequest',
-        `context acs:AccessId ${JSON.stringify(given)} differs from accessKeyId ${JSON.stringify(caller.accessKeyId)}; ` +
-          'the engine fills acs:AccessId from accessKeyId, so leave it out of context',
-      );
-    }
-    context.set('acs:accessid', caller.accessKeyId);
-  }
-  return request;
-}
-
-function readCaller(
-  reader: RequestReader,
-  principalValue: unknown,
-  accessKeyIdValue: unknown,
-  tokenValue: unknown,
-): RequestCaller | null {
-  const principal = reader.optionalString('principal', principalValue);
-  const accessKeyId = reader.optionalString('accessKeyId', accessKeyIdValue);
-  const token = reader.optionalString('securityToken', tokenValue, REQUEST_LIMITS.maxSecurityTokenLength);
-  if (reader.error) return null;
-  if (principal !== null && (accessKeyId !== null || token !== null)) {
-    return reader.fail(
-      'InvalidRequest',
-      'the request names its caller twice; give exactly one of principal, accessKeyId or securityToken ' +
-        '(accessKeyId may accompany securityToken)',
-    );
-  }
-  if (principal !== null) return { kind: 'principal', arn: principal };
-  if (token !== null) return { kind: 'securityToken', token, accessKeyId };
-  if (accessKeyId !== null) return { kind: 'accessKey', accessKeyId };
-  return reader.fail(
-    'InvalidRequest',
-    'the request names no caller; give one of principal (a caller ARN), accessKeyId or securityToken',
-  );
-}
-
-function readTarget(
-  reader: RequestReader,
-  actionValue: unknown,
-  resourceValue: unknown,
-  operationValue: unknown,
-  region: unknown,
-  parameters: unknown,
-): RequestTarget | null {
-  const action = reader.optionalString('action', actionValue);
-  const operation = reader.optionalString('operation', operationValue);
-  if (reader.error) return null;
-  if (action !== null && operation !== null) {
-    return reader.fail(
-      'InvalidRequest',
-      'the request has both action and operation; give an action (with resource) or an operation (with region and parameters)',
-    );
-  }
-  if (operation !== null) return readOperation(reader, operation, resourceValue, region, parameters);
-  if (action === null) {
-    return reader.fail('InvalidRequest', 'the request has no action; give one such as "kms:Decrypt"');
-  }
-  if (region !== undefined) return operationMember(reader, 'region');
-  if (parameters !== undefined) return operationMember(reader, 'parameters');
-  const resource = reader.optionalString('resource', resourceValue) ?? '*';
-  if (reader.error) return null;
-  if (!isResourceName(resource)) {
-    return reader.fail(
-      'InvalidRequest',
-      `resource ${JSON.stringify(resource)} is neither "*" nor an ARN acs:<service>:<region>:<account>:<relative-id>`,
-    );
-  }
-  return { kind: 'action', action, resource };
-}
-
-function operationMember(reader: RequestReader, name: string): null {
-  return reader.fail('InvalidRequest', `${name} belongs to operation requests; this request names an action`);
+function operationMember(reader: RequestReader, name: string): false {
+  return refuse(reader, `${name} belongs to operation requests; this request names an action`);
 }
 
 /**

@@ -11,8 +11,9 @@ import { errorDecision } from './evaluate-request.js';
 import { NONE, STATUS_OK } from './format.js';
 import { loadBundle } from './index.js';
 import { expandOperation } from './operations.js';
-import { type NormalizedRequest, readRequest } from './request.js';
+import { type NormalizedRequest, RequestBuffer } from './request.js';
 import { formatCurrentTime } from './request-context.js';
+import { RequestMap, type RequestValues } from './request-map.js';
 import type {
   AuthorizeOptions,
   Authorizer,
@@ -46,7 +47,7 @@ const ACCOUNT_SCOPE = 'account';
 const SESSION_SCOPE = 'session';
 const CURRENT_TIME = 'acs:currenttime';
 const NO_CHECKS: readonly CoreCheck[] = [];
-const NO_VALUES: ReadonlyMap<string, string> = new Map();
+const NO_VALUES: RequestValues = new RequestMap();
 
 /** The decision on one check, as the core returned it. */
 interface CheckOutcome {
@@ -67,6 +68,10 @@ export class WasmAuthorizer implements Authorizer {
   readonly #request: CoreRequest;
   /** PERF: the checks of an action request, reused. */
   readonly #single: CoreCheck[] = [];
+  /** PERF: every request is read into this buffer. */
+  readonly #buffer = new RequestBuffer();
+  /** A request is being decided: the clock (`now`) or a getter of the request is deciding another. */
+  #busy = false;
   /** The clock reading of the current request, read at most once (as the TS runtime does). */
   #clock: string | null = null;
   /** The session policy whose bundle is in the core's session slot. */
@@ -109,7 +114,15 @@ export class WasmAuthorizer implements Authorizer {
       // Options that cannot be read (a throwing getter) ask for nothing: decide without explaining.
     }
     try {
-      return explain ? this.#explaining().authorize(request, { explain: true }) : this.#decide(request);
+      // The core, the request buffer and the writer hold one request at a time: a request decided while
+      // another is (by a getter of the request, or the clock) goes to the TS runtime, which decides alike.
+      if (explain || this.#busy) return this.#explaining().authorize(request, { explain });
+      this.#busy = true;
+      try {
+        return this.#decide(request);
+      } finally {
+        this.#busy = false;
+      }
     } catch (cause) {
       const reason = cause instanceof Error ? cause.message : 'unknown failure';
       const message = `the Wasm engine failed on this request (${reason}); please report it as a ramc bug`;
@@ -129,10 +142,11 @@ export class WasmAuthorizer implements Authorizer {
   }
 
   #decide(raw: unknown): Decision {
-    const read = readRequest(raw);
-    if (!read.ok) return errorDecision(read.error, read.id ?? null, null, false);
+    const buffer = this.#buffer;
+    const request = buffer.request;
+    const invalid = buffer.read(raw);
+    if (invalid !== null) return errorDecision(invalid, request.id, null, false);
     this.#clock = null;
-    let request = read.request;
     const given = request.caller;
     const core = this.#request;
     let arn: string;
@@ -143,7 +157,7 @@ export class WasmAuthorizer implements Authorizer {
       const session = this.#sessions.resolve(given, request.context, now);
       if (!session.ok) return errorDecision(session.error, request.id, null, false);
       // STS credentials sign with their AccessKeyId, so it is the request's acs:AccessId (semantics §5).
-      request = { ...request, context: new Map(request.context).set('acs:accessid', session.accessKeyId) };
+      buffer.setAccessId(session.accessKeyId);
       ({ arn, principal, policy } = session);
     } else {
       const caller = resolveCaller(this.#callers, given);

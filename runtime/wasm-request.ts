@@ -4,7 +4,8 @@
  * parsed here by the shared parsers (runtime/values/), so the core never parses text.
  */
 import { lowerCase } from './request-lower-case.js';
-import { boolOf, dateOf, ipAddressOf } from './request-typed-values.js';
+import type { RequestValues } from './request-map.js';
+import { boolOf, DATE_MS, IP_WORDS, ipFamilyOf, readDate } from './request-typed-values.js';
 import { parseDecimal } from './values/index.js';
 import type { WasmCore } from './wasm-core.js';
 import {
@@ -69,9 +70,9 @@ export interface CoreRequest {
   sessionSet: number;
   checks: readonly CoreCheck[];
   /** Tag key lower-cased → value, as `readRequest` normalizes them. */
-  tags: ReadonlyMap<string, string>;
+  tags: RequestValues;
   /** Context key lower-cased → value, as `readRequest` normalizes them. */
-  context: ReadonlyMap<string, string>;
+  context: RequestValues;
   /** The value of `acs:PrincipalARN`, which the engine fills in. */
   principalArn: string;
   /** `acs:CurrentTime` from the engine's clock, read only when the request gives none and a condition needs it. */
@@ -264,10 +265,9 @@ function writeTypedForms(core: WasmCore, at: number, value: string, need: number
     }
   }
   if ((need & NEED_DATE) !== 0) {
-    const ms = dateOf(value);
-    if (ms !== null) {
+    if (readDate(value)) {
       flags |= ENTRY_HAS_DATE;
-      core.doubles[(at + ENTRY_DATE) >>> 3] = ms;
+      core.doubles[(at + ENTRY_DATE) >>> 3] = DATE_MS[0] as number;
     }
   }
   if ((need & NEED_BOOL) !== 0) {
@@ -278,12 +278,11 @@ function writeTypedForms(core: WasmCore, at: number, value: string, need: number
     }
   }
   if ((need & NEED_IP) !== 0) {
-    const address = ipAddressOf(value);
-    if (address !== null) {
+    const family = ipFamilyOf(value);
+    if (family !== 0) {
       flags |= ENTRY_HAS_IP;
-      words[(at + ENTRY_IP_FAMILY) >>> 2] = address.family;
-      const ip = (at + ENTRY_IP_WORD0) >>> 2;
-      for (let w = 0; w < 4; w++) words[ip + w] = address.words[w] ?? 0;
+      words[(at + ENTRY_IP_FAMILY) >>> 2] = family;
+      words.set(IP_WORDS, (at + ENTRY_IP_WORD0) >>> 2);
     }
   }
   words[(at + ENTRY_FLAGS) >>> 2] = flags;

@@ -6,6 +6,7 @@
 import { decodeBundle } from './decode.js';
 import type { CompiledPrincipal, Program } from './evaluate-program.js';
 import type { RequestCaller } from './request.js';
+import type { RequestValues } from './request-map.js';
 import type { TokenClaims } from './sts/token-format.js';
 import { type Prepared, TokenVerifier } from './sts/token-verifier.js';
 import type { DecisionError } from './types.js';
@@ -59,7 +60,7 @@ export class WasmSessions {
    * bundle's account and roles, the request's AccessKeyId (`acs:accessid` of `context`) and `currentTime`
    * (the request's `acs:CurrentTime`, else the clock, in the date format).
    */
-  resolve(caller: TokenCaller, context: ReadonlyMap<string, string>, currentTime: string): SessionCaller {
+  resolve(caller: TokenCaller, context: RequestValues, currentTime: string): SessionCaller {
     const callers = this.#callers;
     const result = this.#verifier.verify(caller.token, {
       account: callers.account,

@@ -1,3 +1,4 @@
+import type { RequestValues } from '../../runtime/request-map.js';
 import type { TokenClaims } from '../../runtime/sts/token-format.js';
 import { type Prepared, TokenVerifier } from '../../runtime/sts/token-verifier.js';
 import { parseDate } from '../../runtime/values/index.js';
@@ -18,7 +19,7 @@ const verifiers = new WeakMap<AccountModel, TokenVerifier<ResolvedPolicy | null>
 export function resolveSecurityToken(
   model: AccountModel,
   token: string,
-  context: ReadonlyMap<string, string>,
+  context: RequestValues,
   clockTime: string,
 ): CallerResult {
   let verifier = verifiers.get(model);

@@ -1,3 +1,4 @@
+import { RequestMap } from '../../runtime/request-map.js';
 import { readContext } from '../../runtime/request-maps.js';
 import { RequestReader } from '../../runtime/request-reader.js';
 import type { AccountModel, Role } from '../model/types.js';
@@ -107,11 +108,12 @@ const RESERVED_KEYS: Record<string, string> = {
  */
 export function readCallContext(context: unknown): Result<Map<string, string>> {
   const reader = new RequestReader();
-  const values = readContext(reader, context ?? {});
-  if (values === null || reader.error !== null) {
+  const read = new RequestMap();
+  if (!readContext(reader, context ?? {}, read) || reader.error !== null) {
     const reason = reader.error?.message ?? 'it is not an object of condition keys';
     return refuse('InvalidParameter.Context', `the call context is invalid: ${reason}`);
   }
+  const values = new Map(read);
   for (const key of values.keys()) {
     const reason = RESERVED_KEYS[key];
     if (reason !== undefined)

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { type NormalizedRequest, readRequest } from '../../runtime/request.js';
+import { type NormalizedRequest, RequestBuffer, readRequest } from '../../runtime/request.js';
 import { contextValue, formatCurrentTime, isTaggableResource } from '../../runtime/request-context.js';
 import { REQUEST_LIMITS } from '../../runtime/request-limits.js';
+import { RequestMap } from '../../runtime/request-map.js';
 
 const ALICE = 'acs:ram::1234567890123456:user/alice';
 const KEY = 'acs:kms:cn-hangzhou:1234567890123456:key/key-1';
@@ -22,13 +23,13 @@ function error(raw: unknown): { code: string; message: string; id?: string } {
 describe('readRequest: shape', () => {
   test('a minimal action request gets resource "*" and empty maps', () => {
     const request = ok({ principal: ALICE, action: 'kms:Decrypt' });
-    expect(request).toEqual({
+    expect({ ...request, resourceTags: [...request.resourceTags], context: [...request.context] }).toEqual({
       id: null,
       caller: { kind: 'principal', arn: ALICE },
       target: { kind: 'action', action: 'kms:Decrypt', resource: '*' },
       resourceGroup: null,
-      resourceTags: new Map(),
-      context: new Map(),
+      resourceTags: [],
+      context: [],
     });
   });
 
@@ -251,6 +252,79 @@ describe('readRequest: bounds', () => {
       },
     };
     expect(error(hostile).code).toBe('InvalidRequest');
+  });
+});
+
+describe('RequestBuffer: one buffer read again and again', () => {
+  const buffer = new RequestBuffer();
+  const read = (raw: unknown) => {
+    const error = buffer.read(raw);
+    if (error !== null) throw new Error(`expected a valid request, got ${error.code}: ${error.message}`);
+    return buffer.request;
+  };
+
+  test('a request keeps nothing of the one read before it', () => {
+    const first = read({
+      id: 'r1',
+      accessKeyId: 'AK1',
+      action: 'kms:Encrypt',
+      resource: KEY,
+      resourceGroup: 'rg-1',
+      resourceTags: { Project: 'apollo', Owner: 'team' },
+      context: { 'acs:SourceIp': '203.0.113.7' },
+    });
+    expect([...first.context]).toEqual([
+      ['acs:sourceip', '203.0.113.7'],
+      ['acs:accessid', 'AK1'],
+    ]);
+    const second = read({ principal: ALICE, action: 'kms:Decrypt', context: { 'my:k': 'v' } });
+    expect(second).toBe(first);
+    expect(second.id).toBeNull();
+    expect(second.caller).toEqual({ kind: 'principal', arn: ALICE });
+    expect(second.target).toEqual({ kind: 'action', action: 'kms:Decrypt', resource: '*' });
+    expect(second.resourceGroup).toBeNull();
+    expect(second.resourceTags.size).toBe(0);
+    expect(second.resourceTags.get('project')).toBeUndefined();
+    expect([...second.context]).toEqual([['my:k', 'v']]);
+  });
+
+  test('an invalid request returns its error and keeps its id; the next valid one reads cleanly', () => {
+    const error = buffer.read({ id: 'bad', principal: ALICE, action: 'kms:Decrypt', context: { k: [] } });
+    expect(error?.code).toBe('InvalidContextValue');
+    expect(buffer.request.id).toBe('bad');
+    expect(buffer.read({ principal: ALICE, action: 'kms:Decrypt' })).toBeNull();
+    expect(buffer.request.id).toBeNull();
+    expect(buffer.request.context.size).toBe(0);
+  });
+
+  test('setAccessId replaces acs:AccessId in place', () => {
+    read({ securityToken: 'T', accessKeyId: 'STS.a', action: 'kms:Decrypt' });
+    buffer.setAccessId('STS.b');
+    expect([...buffer.request.context]).toEqual([['acs:accessid', 'STS.b']]);
+  });
+});
+
+describe('RequestMap', () => {
+  test('set appends new keys in order and replaces known ones; clear empties it', () => {
+    const map = new RequestMap().set('a', '1').set('b', '2').set('a', '3');
+    expect(map.size).toBe(2);
+    expect([...map]).toEqual([
+      ['a', '3'],
+      ['b', '2'],
+    ]);
+    const seen: string[] = [];
+    map.forEach((value, key) => {
+      seen.push(`${key}=${value}`);
+    });
+    expect(seen).toEqual(['a=3', 'b=2']);
+    const copy = map.copy();
+    map.clear();
+    expect(map.size).toBe(0);
+    expect(map.has('a')).toBe(false);
+    expect(map.get('b')).toBeUndefined();
+    expect(copy.get('b')).toBe('2');
+    map.set('c', '4');
+    expect([...map]).toEqual([['c', '4']]);
   });
 });
 
