@@ -10,6 +10,7 @@ import { ramcContenders } from './engines/ramc-engines.js';
 import { findWasmEngine } from './engines/wasm-engine.js';
 import { PEERS } from './peers/index.js';
 import type {
+  AllocationRow,
   CompileRow,
   DecisionRow,
   LoadRow,
@@ -18,6 +19,7 @@ import type {
   WorkloadRow,
 } from './report/results.js';
 import { formatCount } from './report/table.js';
+import { allocationSuite } from './suites/allocation-suite.js';
 import { compileSuite, parserSuite } from './suites/compile-suite.js';
 import { DisagreementError, decisionSuite, type Entrant } from './suites/decision-suite.js';
 import { loadSuite, memorySuite } from './suites/load-suite.js';
@@ -30,6 +32,7 @@ export interface SizeResults {
   compile: CompileRow;
   load: LoadRow[];
   memory: MemoryRow[];
+  allocation: AllocationRow[];
   parser: ParserRow;
 }
 
@@ -68,6 +71,8 @@ async function measureSize(size: number, config: BenchConfig): Promise<SizeResul
     load: await loadSuite(prepared, wasm, config),
     memory: await memorySuite(prepared, wasm),
     parser: await parserSuite(prepared, config),
+    // Last: the heap profiler it enables must not touch the timings or the memory measured before.
+    allocation: await allocationSuite(prepared, wasm, config),
   };
 }
 

@@ -18,6 +18,7 @@ import { latencyChartSvg } from './report/chart.js';
 import { generatedSection, handWritten } from './report/markdown.js';
 import { type BenchResults, RESULTS_SCHEMA, readResults, writeResults } from './report/results.js';
 import {
+  allocationTable,
   baselineSummary,
   changeTable,
   cpuTable,
@@ -89,6 +90,7 @@ async function measure(quick: boolean): Promise<BenchResults> {
     compile: [],
     load: [],
     memory: [],
+    allocation: [],
     parser: [],
     artifacts: await artifactSizes(wasm, notes),
     peers: PEERS.map((p) => ({
@@ -108,6 +110,7 @@ async function measure(quick: boolean): Promise<BenchResults> {
     results.compile.push(part.compile);
     results.load.push(...part.load);
     results.memory.push(...part.memory);
+    results.allocation.push(...part.allocation);
     results.parser.push(part.parser);
   }
   results.machine.loadAverage.end = currentLoad();
@@ -127,6 +130,9 @@ function printSummary(results: BenchResults): void {
   const comparison = baseline === null ? null : compareToBaseline(results, baseline);
   console.log(`\nMedian latency per decision\n${consoleTable(latencyTable(results))}`);
   console.log(`\nMedian CPU time per decision\n${consoleTable(cpuTable(results))}`);
+  if (results.allocation.length > 0) {
+    console.log(`\nAllocation per decision\n${consoleTable(allocationTable(results))}`);
+  }
   if (results.decisions.some((d) => d.family === 'peer')) {
     console.log(
       `\nramc compared with the peers (peer median / ramc median)\n${consoleTable(ratioTable(results))}`,

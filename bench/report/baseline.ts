@@ -49,6 +49,10 @@ export function metrics(results: BenchResults): Map<string, { value: number; uni
   }
   for (const l of results.load) out.set(`load ${l.engine} @ ${l.size}`, { value: l.medianMs, unit: 'ms' });
   for (const p of results.parser) out.set(`parseJson @ ${p.size}`, { value: p.medianMs, unit: 'ms' });
+  // Allocation is nearly deterministic (the sampling error is about 1%), so it is held to the size threshold.
+  for (const a of results.allocation) {
+    out.set(`allocated per decision ${a.engine} @ ${a.size}`, { value: a.allocatedBytes, unit: 'bytes' });
+  }
   out.set('runtime JS gzipped', { value: results.artifacts.runtimeJs.gzipBytes, unit: 'bytes' });
   if (results.artifacts.wasmModule !== null) {
     out.set('release .wasm', { value: results.artifacts.wasmModule.bytes, unit: 'bytes' });

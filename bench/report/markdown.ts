@@ -1,6 +1,7 @@
 import { type BaselineComparison, SIZE_THRESHOLD, TIME_THRESHOLD } from './baseline.js';
 import type { BenchResults } from './results.js';
 import {
+  allocationTable,
   artifactTable,
   baselineSummary,
   changeTable,
@@ -14,8 +15,8 @@ import {
   throughputTable,
   workloadTable,
 } from './sections.js';
-import { formatBytes, markdownTable } from './table.js';
-import type { TargetCheck } from './targets.js';
+import { formatBytes, formatCount, markdownTable } from './table.js';
+import { ALLOCATION_NOISE_BYTES, type TargetCheck } from './targets.js';
 
 /** Everything after this line of docs/benchmarks.md is rewritten by each full run; the text above it is kept. */
 export const GENERATED_MARKER =
@@ -26,6 +27,24 @@ export function handWritten(existing: string | null): string {
   if (existing === null) return '# Benchmarks\n';
   const at = existing.indexOf(GENERATED_MARKER);
   return at < 0 ? existing : existing.slice(0, at);
+}
+
+/** The allocation table and how it was measured, or a line saying the run did not measure it. */
+function allocationSection(results: BenchResults): string[] {
+  const first = results.allocation[0];
+  if (first === undefined) return ['Not measured by this run.', ''];
+  return [
+    'V8 heap bytes per decision of the mix, JIT warm. *Allocated* is everything a decision allocates, ' +
+      `garbage included: V8’s sampling heap profiler (64-byte interval, objects already collected kept) over ` +
+      `${formatCount(first.profiledDecisions)} decisions. *Kept by the result* is the heap growth, after full ` +
+      `collections, of ${formatCount(first.keptResults)} results held at once, per result; *beyond the result* ` +
+      'is the difference, the garbage a decision leaves (the TS runtime’s target: below ' +
+      `${ALLOCATION_NOISE_BYTES} B, the measurement’s noise floor). The Wasm engine’s linear memory is not V8 ` +
+      'heap: its rows count its JS glue and results.',
+    '',
+    markdownTable(allocationTable(results)),
+    '',
+  ];
 }
 
 /** The generated half of docs/benchmarks.md for one run. */
@@ -95,6 +114,9 @@ export function generatedSection(
     '',
     markdownTable(loadTable(results)),
     '',
+    '### Allocation per decision',
+    '',
+    ...allocationSection(results),
     '### JSON parser',
     '',
     '`parseJson` (positions, duplicate keys, strict RFC 8259) over model.json and every policy file.',

@@ -57,6 +57,26 @@ export interface MemoryRow {
   arrayBufferBytes: number;
 }
 
+/**
+ * V8 heap bytes per decision of the mix, JIT warm: everything a decision allocates (garbage included), what
+ * its result keeps reachable, and the rest. Wasm linear memory is not V8 heap and is not counted.
+ */
+export interface AllocationRow {
+  engine: string;
+  size: number;
+  statements: number;
+  /** All allocation per decision, by V8's sampling heap profiler with collected objects included. */
+  allocatedBytes: number;
+  /** Heap one kept result holds: heap growth over many kept results, after full collections, per result. */
+  resultBytes: number;
+  /** max(0, allocatedBytes − resultBytes): the garbage a decision leaves besides its result. */
+  beyondResultBytes: number;
+  /** Decisions the heap profile covered. */
+  profiledDecisions: number;
+  /** Results kept to measure `resultBytes`. */
+  keptResults: number;
+}
+
 /** `parseJson` over the workload's JSON files (model.json and every policy file). */
 export interface ParserRow {
   size: number;
@@ -99,6 +119,8 @@ export interface BenchResults {
   compile: CompileRow[];
   load: LoadRow[];
   memory: MemoryRow[];
+  /** Absent from files written before it was measured: read as empty. */
+  allocation: AllocationRow[];
   parser: ParserRow[];
   artifacts: Artifacts;
   peers: PeerInfo[];
@@ -113,11 +135,15 @@ export function writeResults(results: BenchResults, dir: URL): string {
   return file.pathname;
 }
 
-/** Reads a results file; null when it is missing, unreadable, or of another schema. */
+/**
+ * Reads a results file; null when it is missing, unreadable, or of another schema. Members added since the
+ * schema was set (`allocation`) are filled in empty, so older files still load and compare.
+ */
 export function readResults(file: URL | string): BenchResults | null {
   try {
-    const results = JSON.parse(readFileSync(file, 'utf8')) as BenchResults;
-    return results.schema === RESULTS_SCHEMA ? results : null;
+    const results = JSON.parse(readFileSync(file, 'utf8')) as Partial<BenchResults>;
+    if (results.schema !== RESULTS_SCHEMA) return null;
+    return { ...results, allocation: results.allocation ?? [] } as BenchResults;
   } catch {
     return null;
   }

@@ -101,6 +101,25 @@ export function loadTable(results: BenchResults): Table {
   };
 }
 
+/** Bytes per decision of each ramc engine at each size: allocated, kept by the result, and the rest. */
+export function allocationTable(results: BenchResults): Table {
+  const rank = (engine: string) => {
+    const at = RAMC_ORDER.indexOf(engine);
+    return at < 0 ? RAMC_ORDER.length : at;
+  };
+  const rows = [...results.allocation].sort((a, b) => rank(a.engine) - rank(b.engine) || a.size - b.size);
+  return {
+    header: ['engine', 'statements', 'allocated', 'kept by the result', 'beyond the result'],
+    rows: rows.map((a) => [
+      a.engine,
+      formatCount(a.statements),
+      formatBytes(a.allocatedBytes),
+      formatBytes(a.resultBytes),
+      formatBytes(a.beyondResultBytes),
+    ]),
+  };
+}
+
 export function parserTable(results: BenchResults): Table {
   return {
     header: ['statements', 'JSON bytes', 'parseJson (median)', 'MB/s'],

@@ -38,7 +38,8 @@ export function formatDuration(ns: number): string {
 
 /** `812 B`, `12.3 KiB`, `1.23 MiB`, `24.0 GiB` */
 export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
+  // Per-decision figures are averages: whole bytes are precise enough.
+  if (bytes < 1024) return `${Math.round(bytes)} B`;
   if (bytes < 1024 ** 2) return `${(bytes / 1024).toPrecision(3)} KiB`;
   if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toPrecision(3)} MiB`;
   return `${(bytes / 1024 ** 3).toPrecision(3)} GiB`;

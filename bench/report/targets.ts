@@ -64,6 +64,24 @@ function load(results: BenchResults, engine: string): TargetCheck {
   return check(target, formatDuration(row.medianMs * 1e6), row.medianMs <= 5);
 }
 
+/**
+ * Bytes per decision beyond the result below which a decision counts as allocating nothing more: the
+ * sampling profiler's and the kept-results measurement's combined error is a few bytes.
+ */
+export const ALLOCATION_NOISE_BYTES = 16;
+
+function allocation(results: BenchResults, engine: string): TargetCheck {
+  const rows = results.allocation.filter((a) => a.engine === engine);
+  const target = `${engine}: allocates nothing per decision beyond its result (< ${ALLOCATION_NOISE_BYTES} B at every size)`;
+  if (rows.length === 0) return check(target, null, false);
+  const worst = rows.reduce((a, b) => (b.beyondResultBytes > a.beyondResultBytes ? b : a));
+  const measured =
+    `${formatBytes(worst.beyondResultBytes)} beyond a ${formatBytes(worst.resultBytes)} result ` +
+    `(${formatBytes(worst.allocatedBytes)} allocated; worst of ${rows.length} sizes, at ` +
+    `${worst.statements.toLocaleString('en-US')} statements)`;
+  return check(target, measured, worst.beyondResultBytes < ALLOCATION_NOISE_BYTES);
+}
+
 /** Every target of the project, judged on this run; unmeasured ones (a quick run, no Wasm engine) say so. */
 export function checkTargets(results: BenchResults): TargetCheck[] {
   const { artifacts } = results;
@@ -89,5 +107,6 @@ export function checkTargets(results: BenchResults): TargetCheck[] {
     ),
     load(results, 'ts'),
     load(results, 'wasm'),
+    allocation(results, 'ts'),
   ];
 }

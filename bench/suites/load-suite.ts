@@ -1,5 +1,3 @@
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { referenceAuthorizer } from '../../compiler/reference/index.js';
 import { loadBundle } from '../../runtime/index.js';
 import type { BenchConfig } from '../config.js';
@@ -8,6 +6,7 @@ import type { WasmEngine } from '../engines/wasm-engine.js';
 import { type BenchCase, runSuite } from '../harness.js';
 import type { LoadRow, MemoryRow } from '../report/results.js';
 import { formatCount } from '../report/table.js';
+import { retained } from './retained-memory.js';
 
 /**
  * Times loading the bundle into a ready authorizer: the TS runtime, and the Wasm engine when present (from
@@ -30,31 +29,6 @@ export async function loadSuite(
     statements: workload.statements,
     medianMs: r.medianNs / 1e6,
   }));
-}
-
-/** `global.gc`, exposing it at run time when node was started without --expose-gc. */
-function collector(): () => void {
-  const exposed = (globalThis as { gc?: () => void }).gc;
-  if (exposed !== undefined) return exposed;
-  setFlagsFromString('--expose-gc');
-  return runInNewContext('gc') as () => void;
-}
-
-async function retained(load: () => unknown): Promise<{ heapBytes: number; arrayBufferBytes: number }> {
-  const gc = collector();
-  gc();
-  gc();
-  const before = process.memoryUsage();
-  const kept = await load();
-  gc();
-  gc();
-  const after = process.memoryUsage();
-  // INVARIANT: `kept` must stay reachable until `after` is read, or the collector frees what is measured.
-  if (kept === undefined) throw new Error('the engine loader returned nothing');
-  return {
-    heapBytes: after.heapUsed - before.heapUsed,
-    arrayBufferBytes: after.arrayBuffers - before.arrayBuffers,
-  };
 }
 
 /** Memory each engine keeps once loaded (the bundle bytes themselves are allocated beforehand). */

@@ -1,8 +1,17 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareToBaseline } from '../../bench/report/baseline.js';
 import { latencyChartSvg } from '../../bench/report/chart.js';
 import { GENERATED_MARKER, generatedSection, handWritten } from '../../bench/report/markdown.js';
-import type { BenchResults, DecisionRow } from '../../bench/report/results.js';
+import {
+  type AllocationRow,
+  type BenchResults,
+  type DecisionRow,
+  readResults,
+} from '../../bench/report/results.js';
+import { allocationTable } from '../../bench/report/sections.js';
 import { consoleTable, formatDuration, formatRatio, markdownTable } from '../../bench/report/table.js';
 import { checkTargets } from '../../bench/report/targets.js';
 
@@ -22,6 +31,24 @@ function decision(
     decisionsPerSecond: 1e9 / medianNs,
     relativeMarginOfError: 1,
     samples: 10,
+  };
+}
+
+function allocation(
+  engine: string,
+  size: number,
+  allocatedBytes: number,
+  resultBytes: number,
+): AllocationRow {
+  return {
+    engine,
+    size,
+    statements: size,
+    allocatedBytes,
+    resultBytes,
+    beyondResultBytes: Math.max(0, allocatedBytes - resultBytes),
+    profiledDecisions: 100_000,
+    keptResults: 20_000,
   };
 }
 
@@ -74,6 +101,7 @@ function results(overrides: Partial<BenchResults> = {}): BenchResults {
     ],
     load: [{ engine: 'ts', size: 5_000, statements: 5_000, medianMs: 4 }],
     memory: [],
+    allocation: [],
     parser: [],
     artifacts: { runtimeJs: { bytes: 40_000, gzipBytes: 15_000 }, wasmGlueJs: null, wasmModule: null },
     peers: [
@@ -99,6 +127,20 @@ describe('targets', () => {
     expect(byTarget.get('ts: ≥ 100× faster than iam-simulate at 1,000 statements')?.status).toBe('met');
     expect(byTarget.get('ts: a 5,000-statement bundle loads in ≤ 5 ms')?.status).toBe('met');
     expect(byTarget.get('release .wasm ≤ 48 KiB')?.status).toBe('not measured');
+  });
+
+  it('holds the TS runtime to no allocation beyond its result, within the noise floor, at every size', () => {
+    const target = 'ts: allocates nothing per decision beyond its result (< 16 B at every size)';
+    const judged = (rows: AllocationRow[]) =>
+      checkTargets(results({ allocation: rows })).find((c) => c.target === target);
+    expect(judged([])?.status).toBe('not measured');
+    expect(judged([allocation('ts', 10, 99.6, 96.2), allocation('ts', 5_000, 96.4, 93.1)])).toMatchObject({
+      status: 'met',
+      measured: '3 B beyond a 96 B result (100 B allocated; worst of 2 sizes, at 10 statements)',
+    });
+    expect(judged([allocation('ts', 10, 99.6, 96.2), allocation('ts', 5_000, 130, 93)])?.status).toBe(
+      'missed',
+    );
   });
 
   it('calls a latency curve flat only within 1.5× from smallest to largest', () => {
@@ -157,6 +199,46 @@ describe('docs', () => {
     expect(section).toContain('benchmarks-latency.svg');
     const self = compareToBaseline(results(), results());
     expect(generatedSection(results(), [], self, 'x.json')).toContain('This run is the baseline');
+  });
+
+  it('renders the allocation table, ramc engines in order, and says when a run did not measure it', () => {
+    const rows = [
+      allocation('wasm', 10, 456.7, 230.2),
+      allocation('ts', 5_000, 96.4, 93.1),
+      allocation('ts', 10, 99.6, 96.2),
+    ];
+    expect(allocationTable(results({ allocation: rows }))).toEqual({
+      header: ['engine', 'statements', 'allocated', 'kept by the result', 'beyond the result'],
+      rows: [
+        ['ts', '10', '100 B', '96 B', '3 B'],
+        ['ts', '5,000', '96 B', '93 B', '3 B'],
+        ['wasm', '10', '457 B', '230 B', '227 B'],
+      ],
+    });
+    const section = generatedSection(results({ allocation: rows }), [], null, 'x.json');
+    expect(section).toContain('### Allocation per decision');
+    expect(section).toContain('| engine | statements | allocated | kept by the result | beyond the result |');
+    expect(section).toContain('| ts | 5,000 | 96 B | 93 B | 3 B |');
+    expect(section).toContain('over 100,000 decisions');
+    expect(generatedSection(results(), [], null, 'x.json')).toMatch(
+      /### Allocation per decision\n\nNot measured by this run\./,
+    );
+  });
+
+  it('reads results files written before allocation was measured, as measuring none', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ramc-report-'));
+    try {
+      const { allocation: _, ...older } = results();
+      const file = join(dir, 'older.json');
+      writeFileSync(file, JSON.stringify(older));
+      const read = readResults(file);
+      expect(read?.allocation).toEqual([]);
+      expect(read === null ? null : compareToBaseline(results(), read).regressions).toEqual([]);
+      writeFileSync(file, JSON.stringify({ ...older, schema: 0 }));
+      expect(readResults(file)).toBeNull();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('renders the latency chart to SVG without a browser', async () => {
