@@ -1,5 +1,6 @@
+import { compileStatement } from './compile-statement.js';
 import type { DecodedBundle } from './decoded-bundle.js';
-import { type CompiledCondition, compileCondition } from './evaluate-condition.js';
+import type { CompiledCondition } from './evaluate-condition.js';
 import type { SetOutcome } from './evaluate-set.js';
 import {
   ACCESS_KEY_ACTIVE,
@@ -14,10 +15,6 @@ import {
   GROUP_SET_SET,
   GROUP_SET_WORDS,
   NONE,
-  POLICY_NAME,
-  POLICY_TYPE,
-  POLICY_VERSION,
-  POLICY_WORDS,
   PRINCIPAL_ACCOUNT_SET,
   PRINCIPAL_GROUP_SETS_COUNT,
   PRINCIPAL_GROUP_SETS_START,
@@ -32,22 +29,6 @@ import {
   SET_STATEMENTS_COUNT,
   SET_STATEMENTS_START,
   SET_WORDS,
-  STATEMENT_ACTIONS_COUNT,
-  STATEMENT_ACTIONS_START,
-  STATEMENT_CONDITIONS_COUNT,
-  STATEMENT_CONDITIONS_START,
-  STATEMENT_FLAG_DENY,
-  STATEMENT_FLAG_NOT_ACTION,
-  STATEMENT_FLAG_NOT_RESOURCE,
-  STATEMENT_FLAGS,
-  STATEMENT_INDEX,
-  STATEMENT_ORIGIN_COLUMN,
-  STATEMENT_ORIGIN_FILE,
-  STATEMENT_ORIGIN_LINE,
-  STATEMENT_POLICY,
-  STATEMENT_RESOURCES_COUNT,
-  STATEMENT_RESOURCES_START,
-  STATEMENT_SID,
   STATEMENT_WORDS,
 } from './format.js';
 import { Glob } from './match/glob.js';
@@ -55,8 +36,6 @@ import type { ResourceIndex } from './match/resource-index.js';
 import { isAccessControlled } from './request-actions.js';
 import { StringCache } from './request-string-cache.js';
 import type { DecidingStatement, PolicyType, SourcePosition } from './types.js';
-
-const POLICY_TYPES: readonly PolicyType[] = ['System', 'Custom', 'Session', 'Trust'];
 
 /** One statement ready to evaluate: matchers compiled, and what a decision reports about it. */
 export interface CompiledStatement {
@@ -91,9 +70,12 @@ export interface CandidateList {
 export interface CompiledSet {
   /** Every statement, ascending (explanations walk them all). */
   statements: Int32Array;
-  /** Known action indexes with candidates, ascending; `candidateLists[i]` belongs to `candidateActions[i]`. */
-  candidateActions: Int32Array;
-  candidateLists: CandidateList[];
+  /**
+   * Its rows of the bundle's candidate table, ascending by action: the first and how many. Each row is a
+   * known action and the statements whose action element passes for it (`candidatesOf`).
+   */
+  firstCandidate: number;
+  candidateCount: number;
   /** Candidates for an action the bundle does not know; their action patterns are matched at run time. */
   other: CandidateList;
 }
@@ -151,7 +133,17 @@ export interface Program {
   account: string;
   /** PEM text of the STS public key that verifies security tokens; null when the model names none. */
   stsPublicKeyPem: string | null;
-  statements: CompiledStatement[];
+  /**
+   * The decoded bundle. PERF: statements and candidate lists are compiled from it on first use
+   * (`statementAt`, `candidatesOf`), so loading does not pay for the statements no request reaches.
+   */
+  bundle: DecodedBundle;
+  /** Statement id → the statement, once `statementAt` has compiled it. */
+  compiled: (CompiledStatement | undefined)[];
+  /** Pattern string index → its matcher: one Glob per distinct pattern, shared by every statement. */
+  globs: Map<number, Glob>;
+  /** One CandidateList per distinct (start, count) list, whichever sets and actions share it. */
+  candidateLists: Map<number, CandidateList>;
   sets: CompiledSet[];
   /** The longest statement list of any set, candidate list or other list (what evaluation buffers hold). */
   largestSet: number;
@@ -171,94 +163,26 @@ export interface Program {
   accessKeys: Map<string, { user: CompiledPrincipal; active: boolean }>;
 }
 
-/** Compiles a decoded (and therefore fully checked) bundle: one Glob per distinct pattern string. */
+/**
+ * Prepares a decoded (and therefore fully checked) bundle for evaluation: the callers, sets and known
+ * actions now; each statement and candidate list when a request first needs it.
+ */
 export function compileProgram(b: DecodedBundle): Program {
   const strings = b.strings;
-  const globs = new Map<number, Glob>();
-  const globOf = (id: number): Glob => {
-    let glob = globs.get(id);
-    if (glob === undefined) {
-      glob = new Glob(strings[id] as string);
-      globs.set(id, glob);
-    }
-    return glob;
-  };
-  // Statement-id lists may be shared between sets, so they are views, never copies.
-  const list = (start: number, count: number): Int32Array => b.lists.subarray(start, start + count);
-  const candidateLists = new Map<string, CandidateList>();
-  const candidateList = (start: number, count: number): CandidateList => {
-    const key = `${start},${count}`;
-    let shared = candidateLists.get(key);
-    if (shared === undefined) {
-      shared = { ids: list(start, count), index: undefined };
-      candidateLists.set(key, shared);
-    }
-    return shared;
-  };
-  const statements: CompiledStatement[] = [];
-  for (let at = 0, id = 0; at < b.statements.length; at += STATEMENT_WORDS, id++) {
-    const s = b.statements.subarray(at, at + STATEMENT_WORDS);
-    const policyAt = (s[STATEMENT_POLICY] as number) * POLICY_WORDS;
-    const version = b.policies[policyAt + POLICY_VERSION] as number;
-    const sid = s[STATEMENT_SID] as number;
-    const flags = s[STATEMENT_FLAGS] as number;
-    const conditions: CompiledCondition[] = [];
-    const firstCondition = s[STATEMENT_CONDITIONS_START] as number;
-    for (let c = 0; c < (s[STATEMENT_CONDITIONS_COUNT] as number); c++) {
-      conditions.push(compileCondition(b, firstCondition + c, globOf));
-    }
-    statements.push({
-      id,
-      deny: (flags & STATEMENT_FLAG_DENY) !== 0,
-      notAction: (flags & STATEMENT_FLAG_NOT_ACTION) !== 0,
-      actions: Array.from(
-        list(s[STATEMENT_ACTIONS_START] as number, s[STATEMENT_ACTIONS_COUNT] as number),
-        globOf,
-      ),
-      notResource: (flags & STATEMENT_FLAG_NOT_RESOURCE) !== 0,
-      resources: Array.from(
-        list(s[STATEMENT_RESOURCES_START] as number, s[STATEMENT_RESOURCES_COUNT] as number),
-        globOf,
-      ),
-      conditions,
-      policy: strings[b.policies[policyAt + POLICY_NAME] as number] as string,
-      policyType: POLICY_TYPES[b.policies[policyAt + POLICY_TYPE] as number] as PolicyType,
-      version: version === NONE ? null : (strings[version] as string),
-      index: s[STATEMENT_INDEX] as number,
-      sid: sid === NONE ? null : (strings[sid] as string),
-      origin: {
-        file: strings[s[STATEMENT_ORIGIN_FILE] as number] as string,
-        line: s[STATEMENT_ORIGIN_LINE] as number,
-        column: s[STATEMENT_ORIGIN_COLUMN] as number,
-      },
-      named: null,
-    });
-  }
-
+  const other = new Map<number, CandidateList>();
   const sets: CompiledSet[] = [];
   for (let at = 0; at < b.sets.length; at += SET_WORDS) {
-    const start = b.sets[at + SET_CANDIDATES_START] as number;
-    const count = b.sets[at + SET_CANDIDATES_COUNT] as number;
-    const candidateActions = new Int32Array(count);
-    const lists: CandidateList[] = [];
-    for (let i = 0; i < count; i++) {
-      const row = (start + i) * CANDIDATE_WORDS;
-      candidateActions[i] = b.candidates[row + CANDIDATE_ACTION] as number;
-      lists.push(
-        candidateList(
-          b.candidates[row + CANDIDATE_START] as number,
-          b.candidates[row + CANDIDATE_COUNT] as number,
-        ),
-      );
-    }
+    const statementsStart = b.sets[at + SET_STATEMENTS_START] as number;
+    const otherStart = b.sets[at + SET_OTHER_START] as number;
     sets.push({
-      statements: list(
-        b.sets[at + SET_STATEMENTS_START] as number,
-        b.sets[at + SET_STATEMENTS_COUNT] as number,
+      // Statement-id lists may be shared between sets, so they are views, never copies.
+      statements: b.lists.subarray(
+        statementsStart,
+        statementsStart + (b.sets[at + SET_STATEMENTS_COUNT] as number),
       ),
-      candidateActions,
-      candidateLists: lists,
-      other: candidateList(b.sets[at + SET_OTHER_START] as number, b.sets[at + SET_OTHER_COUNT] as number),
+      firstCandidate: b.sets[at + SET_CANDIDATES_START] as number,
+      candidateCount: b.sets[at + SET_CANDIDATES_COUNT] as number,
+      other: sharedList(b, other, otherStart, b.sets[at + SET_OTHER_COUNT] as number),
     });
   }
 
@@ -312,9 +236,12 @@ export function compileProgram(b: DecodedBundle): Program {
   return {
     account,
     stsPublicKeyPem: b.stsPublicKeyPem === NONE ? null : (strings[b.stsPublicKeyPem] as string),
-    statements,
+    bundle: b,
+    compiled: new Array(b.statements.length / STATEMENT_WORDS),
+    globs: new Map(),
+    candidateLists: other,
     sets,
-    largestSet: longestList(sets),
+    largestSet: longestList(b),
     actionIds,
     actions: new StringCache((action) => {
       const lower = action.toLowerCase();
@@ -328,11 +255,81 @@ export function compileProgram(b: DecodedBundle): Program {
   };
 }
 
-function longestList(sets: readonly CompiledSet[]): number {
+/** The longest statement list of any set, candidate list or other list, read off the bundle's tables. */
+function longestList(b: DecodedBundle): number {
   let most = 0;
-  for (const set of sets) {
-    most = Math.max(most, set.statements.length, set.other.ids.length);
-    for (const list of set.candidateLists) most = Math.max(most, list.ids.length);
+  for (let at = 0; at < b.sets.length; at += SET_WORDS) {
+    most = Math.max(
+      most,
+      b.sets[at + SET_STATEMENTS_COUNT] as number,
+      b.sets[at + SET_OTHER_COUNT] as number,
+    );
+  }
+  for (let at = 0; at < b.candidates.length; at += CANDIDATE_WORDS) {
+    most = Math.max(most, b.candidates[at + CANDIDATE_COUNT] as number);
   }
   return most;
+}
+
+/** Statement `id` of the program, compiled on first use. */
+export function statementAt(program: Program, id: number): CompiledStatement {
+  return program.compiled[id] ?? compileStatementOf(program, id);
+}
+
+function compileStatementOf(program: Program, id: number): CompiledStatement {
+  const statement = compileStatement(program.bundle, id, (pattern) => globOf(program, pattern));
+  program.compiled[id] = statement;
+  return statement;
+}
+
+function globOf(program: Program, pattern: number): Glob {
+  let glob = program.globs.get(pattern);
+  if (glob === undefined) {
+    glob = new Glob(program.bundle.strings[pattern] as string);
+    program.globs.set(pattern, glob);
+  }
+  return glob;
+}
+
+/**
+ * The candidates of a set for a known action (`actionId` ≥ 0): the statements whose action element passes
+ * for it, found by binary search over the set's rows of the candidate table; `other` for an action the
+ * bundle does not know. Empty when no statement of the set can apply to the action.
+ */
+export function candidatesOf(program: Program, set: CompiledSet, actionId: number): CandidateList {
+  if (actionId < 0) return set.other;
+  const rows = program.bundle.candidates;
+  let lo = set.firstCandidate;
+  let hi = lo + set.candidateCount - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const row = mid * CANDIDATE_WORDS;
+    const action = rows[row + CANDIDATE_ACTION] as number;
+    if (action === actionId) {
+      const start = rows[row + CANDIDATE_START] as number;
+      return sharedList(program.bundle, program.candidateLists, start, rows[row + CANDIDATE_COUNT] as number);
+    }
+    if (action < actionId) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return NO_CANDIDATES;
+}
+
+const NO_CANDIDATES: CandidateList = { ids: new Int32Array(0), index: null };
+
+/** The one CandidateList of `lists` for the statement ids at `start`, `count` of the list pool. */
+function sharedList(
+  b: DecodedBundle,
+  lists: Map<number, CandidateList>,
+  start: number,
+  count: number,
+): CandidateList {
+  // INVARIANT: start and count are at most the pool's length, so the key is exact and unique.
+  const key = count * (b.lists.length + 1) + start;
+  let list = lists.get(key);
+  if (list === undefined) {
+    list = { ids: b.lists.subarray(start, start + count), index: undefined };
+    lists.set(key, list);
+  }
+  return list;
 }

@@ -1,13 +1,18 @@
 import type { CheckState } from './evaluate-check-state.js';
 import { TRUTH_FALSE, TRUTH_INDETERMINATE } from './evaluate-condition.js';
-import type { CandidateList, CompiledSet, CompiledStatement, Program } from './evaluate-program.js';
+import {
+  type CandidateList,
+  type CompiledStatement,
+  candidatesOf,
+  type Program,
+  statementAt,
+} from './evaluate-program.js';
 import { explainStatement, statementTruth } from './evaluate-statement.js';
 import { DECISION_ALLOW, DECISION_EXPLICIT_DENY, DECISION_IMPLICIT_DENY } from './format.js';
 import { INDEX_THRESHOLD, ResourceIndex } from './match/resource-index.js';
 import type { DecidingStatement, ExplainedStatement } from './types.js';
 
 const NO_STATEMENTS = new Int32Array(0);
-const NO_CANDIDATES: CandidateList = { ids: NO_STATEMENTS, index: null };
 
 /**
  * The statements of one basic evaluation (semantics §6.1) that decided it.
@@ -69,26 +74,10 @@ export class SetOutcome {
     const count = this.decidingCount();
     for (let i = 0; i < count; i++) {
       const id = ids[i] as number;
-      const st = program.statements[id < 0 ? -id - 1 : id] as CompiledStatement;
+      const st = statementAt(program, id < 0 ? -id - 1 : id);
       into[at + i] = decidingStatement(st, scope, id < 0, withPosition);
     }
   }
-}
-
-/** The candidates of a set for the check's action: its list for a known action, else `other`. */
-function candidatesOf(set: CompiledSet, actionId: number): CandidateList {
-  if (actionId < 0) return set.other;
-  const actions = set.candidateActions;
-  let lo = 0;
-  let hi = actions.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const a = actions[mid] as number;
-    if (a === actionId) return set.candidateLists[mid] as CandidateList;
-    if (a < actionId) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return NO_CANDIDATES;
 }
 
 /** The resource index of a candidate list, built on its first use. */
@@ -101,7 +90,7 @@ function indexOf(program: Program, list: CandidateList): ResourceIndex | null {
 function buildIndex(program: Program, ids: Int32Array): ResourceIndex | null {
   if (ids.length < INDEX_THRESHOLD) return null;
   return new ResourceIndex(ids, (id) => {
-    const st = program.statements[id] as CompiledStatement;
+    const st = statementAt(program, id);
     return { notResource: st.notResource, resourcePatterns: st.resources.map((g) => g.pattern) };
   });
 }
@@ -117,7 +106,7 @@ export function evaluateSet(program: Program, setIndex: number, state: CheckStat
   const set = program.sets[setIndex];
   if (set === undefined) return;
   const checkAction = state.actionId < 0;
-  const list = candidatesOf(set, state.actionId);
+  const list = candidatesOf(program, set, state.actionId);
   const index = indexOf(program, list);
   const first = index === null ? list.ids : index.rest;
   const second = index === null ? NO_STATEMENTS : index.filed(state.resource);
@@ -129,7 +118,7 @@ export function evaluateSet(program: Program, setIndex: number, state: CheckStat
       j >= second.length || (i < first.length && (first[i] as number) < (second[j] as number))
         ? (first[i++] as number)
         : (second[j++] as number);
-    const st = program.statements[id] as CompiledStatement;
+    const st = statementAt(program, id);
     // An Allow cannot change the outcome once a Deny matched; a Deny always can be reported.
     if (!st.deny && out.denyCount > 0) continue;
     const truth = statementTruth(st, state, checkAction);
@@ -156,7 +145,7 @@ export function explainSet(
   const set = program.sets[setIndex];
   if (set === undefined) return;
   for (const id of set.statements) {
-    const st = program.statements[id] as CompiledStatement;
+    const st = statementAt(program, id);
     const { truth, failed } = explainStatement(st, state);
     const indeterminateDeny = truth === TRUTH_INDETERMINATE && st.deny;
     const entry: ExplainedStatement = {
