@@ -164,17 +164,15 @@ function firstMatch(c: CompiledCondition, value: string, useSet: boolean): numbe
       return c.strings.indexOf(text);
     }
     case CONST_NUMBER: {
-      let n: number;
       if (isDateOperator(c.op)) {
         if (!readDate(value)) return UNREADABLE;
-        n = DATE_MS[0] as number;
+        REQUEST_NUMBER[0] = DATE_MS[0] as number;
       } else {
         const decimal = parseDecimal(value);
         if (decimal === null) return UNREADABLE;
-        n = decimal;
+        REQUEST_NUMBER[0] = decimal;
       }
-      for (let i = 0; i < c.numbers.length; i++) if (compare(c.compare, n, c.numbers[i] as number)) return i;
-      return NO_MATCH;
+      return firstNumberMatch(c);
     }
     case CONST_BOOL: {
       const flag = boolOf(value);
@@ -191,20 +189,40 @@ function firstMatch(c: CompiledCondition, value: string, useSet: boolean): numbe
   }
 }
 
-function compare(how: number, request: number, policy: number): boolean {
-  switch (how) {
-    case COMPARE_LESS:
-      return request < policy;
-    case COMPARE_LESS_EQUALS:
-      return request <= policy;
-    case COMPARE_GREATER:
-      return request > policy;
-    case COMPARE_EQUALS:
-    case COMPARE_NOT_EQUALS:
-      return request === policy;
-    default:
-      return request >= policy;
+/**
+ * The request value of the numeric or date condition being evaluated.
+ * PERF: kept in a typed array, so that no call passes the double (an epoch time is not a small integer)
+ * as an argument, which would box it.
+ */
+const REQUEST_NUMBER = new Float64Array(1);
+
+/** The index of the first policy number that `REQUEST_NUMBER <op> number` holds for, or NO_MATCH. */
+function firstNumberMatch(c: CompiledCondition): number {
+  const request = REQUEST_NUMBER[0] as number;
+  const numbers = c.numbers;
+  for (let i = 0; i < numbers.length; i++) {
+    const policy = numbers[i] as number;
+    let holds: boolean;
+    switch (c.compare) {
+      case COMPARE_LESS:
+        holds = request < policy;
+        break;
+      case COMPARE_LESS_EQUALS:
+        holds = request <= policy;
+        break;
+      case COMPARE_GREATER:
+        holds = request > policy;
+        break;
+      case COMPARE_EQUALS:
+      case COMPARE_NOT_EQUALS:
+        holds = request === policy;
+        break;
+      default:
+        holds = request >= policy;
+    }
+    if (holds) return i;
   }
+  return NO_MATCH;
 }
 
 /**

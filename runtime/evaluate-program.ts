@@ -76,6 +76,8 @@ export interface CompiledSet {
    */
   firstCandidate: number;
   candidateCount: number;
+  /** The candidate list of each of its rows, once `candidatesOf` has looked it up (null until the first). */
+  candidateLists: (CandidateList | undefined)[] | null;
   /** Candidates for an action the bundle does not know; their action patterns are matched at run time. */
   other: CandidateList;
 }
@@ -182,6 +184,7 @@ export function compileProgram(b: DecodedBundle): Program {
       ),
       firstCandidate: b.sets[at + SET_CANDIDATES_START] as number,
       candidateCount: b.sets[at + SET_CANDIDATES_COUNT] as number,
+      candidateLists: null,
       other: sharedList(b, other, otherStart, b.sets[at + SET_OTHER_COUNT] as number),
     });
   }
@@ -306,8 +309,21 @@ export function candidatesOf(program: Program, set: CompiledSet, actionId: numbe
     const row = mid * CANDIDATE_WORDS;
     const action = rows[row + CANDIDATE_ACTION] as number;
     if (action === actionId) {
-      const start = rows[row + CANDIDATE_START] as number;
-      return sharedList(program.bundle, program.candidateLists, start, rows[row + CANDIDATE_COUNT] as number);
+      // PERF: a set's lists are remembered by row, so a later check for the action skips the shared map.
+      set.candidateLists ??= new Array(set.candidateCount);
+      const index = mid - set.firstCandidate;
+      let list = set.candidateLists[index];
+      if (list === undefined) {
+        const start = rows[row + CANDIDATE_START] as number;
+        list = sharedList(
+          program.bundle,
+          program.candidateLists,
+          start,
+          rows[row + CANDIDATE_COUNT] as number,
+        );
+        set.candidateLists[index] = list;
+      }
+      return list;
     }
     if (action < actionId) lo = mid + 1;
     else hi = mid - 1;

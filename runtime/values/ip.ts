@@ -243,8 +243,11 @@ export function parseIpBlock(text: string): IpBlock | null {
 export function addressInBlock(family: number, words: ArrayLike<number>, block: IpBlock): boolean {
   if (family !== block.family) return false;
   for (let i = 0; i < 4; i++) {
-    const mask = maskFor(block.prefix, i);
-    if (((words[i] ?? 0) & mask) >>> 0 !== block.words[i]) return false;
+    // PERF: compared as signed 32-bit integers (`^` and `&` read both sides so), which never box; the
+    // unsigned form of a word or mask above 2^31 is a double.
+    const bits = block.prefix - i * 32;
+    const mask = bits <= 0 ? 0 : bits >= 32 ? -1 : -1 << (32 - bits);
+    if ((((words[i] ?? 0) & mask) ^ (block.words[i] ?? 0)) !== 0) return false;
   }
   return true;
 }
