@@ -63,12 +63,21 @@ export function isTaggableResource(resource: string): boolean {
   );
 }
 
+/** The reading `formatCurrentTime` formatted last (NaN, which equals nothing, before the first). */
+const lastClock = new Float64Array([Number.NaN]);
+let lastClockText = '';
+
 /**
  * An engine clock reading (epoch milliseconds) in the date format of `acs:CurrentTime`
  * (`2026-11-27T10:00:00.000Z`). A reading that is not a valid time yields text no date operator can
  * read, so date conditions on it are indeterminate.
  */
 export function formatCurrentTime(epochMs: number): string {
+  // PERF: a clock reads the same millisecond for many requests in a row; format it once.
+  if (epochMs === lastClock[0]) return lastClockText;
   const date = new Date(epochMs);
-  return Number.isNaN(date.getTime()) ? 'invalid clock reading' : date.toISOString();
+  const text = Number.isNaN(date.getTime()) ? 'invalid clock reading' : date.toISOString();
+  lastClock[0] = epochMs;
+  lastClockText = text;
+  return text;
 }

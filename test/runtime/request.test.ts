@@ -384,5 +384,10 @@ describe('contextValue', () => {
   test('formatCurrentTime', () => {
     expect(formatCurrentTime(0)).toBe('1970-01-01T00:00:00.000Z');
     expect(formatCurrentTime(Number.NaN)).toBe('invalid clock reading');
+    // The last reading is remembered: the same text again, and a new reading gets its own.
+    expect(formatCurrentTime(1_000)).toBe('1970-01-01T00:00:01.000Z');
+    expect(formatCurrentTime(1_000)).toBe('1970-01-01T00:00:01.000Z');
+    expect(formatCurrentTime(Number.NaN)).toBe('invalid clock reading');
+    expect(formatCurrentTime(1_001)).toBe('1970-01-01T00:00:01.001Z');
   });
 });
