@@ -25,10 +25,14 @@ type Named = Omit<DecidingStatement, 'scope'>;
 /** The statements of one bundle, named on first use. */
 export class StatementNames {
   readonly #b: DecodedBundle;
-  readonly #named: (Named | undefined)[] = [];
+  readonly #named: (Named | undefined)[];
+  /** Statement id → its frozen entry for the scope it was last named in. */
+  readonly #shared: (Readonly<DecidingStatement> | undefined)[];
 
   constructor(b: DecodedBundle) {
     this.#b = b;
+    this.#named = new Array(b.statements.length / STATEMENT_WORDS);
+    this.#shared = new Array(b.statements.length / STATEMENT_WORDS);
   }
 
   /**
@@ -37,7 +41,18 @@ export class StatementNames {
    */
   deciding(id: number, scope: string): DecidingStatement {
     const indeterminate = id < 0;
-    const named = this.#name(indeterminate ? -id - 1 : id);
+    const index = indeterminate ? -id - 1 : id;
+    const named = this.#name(index);
+    if (indeterminate) return this.#entry(named, scope, true);
+    // PERF: as in the TS runtime, one frozen entry per statement and scope serves every decision.
+    const shared = this.#shared[index];
+    if (shared !== undefined && shared.scope === scope) return shared;
+    const entry = Object.freeze(this.#entry(named, scope, false));
+    this.#shared[index] = entry;
+    return entry;
+  }
+
+  #entry(named: Named, scope: string, indeterminate: boolean): DecidingStatement {
     const statement: DecidingStatement = {
       policy: named.policy,
       policyType: named.policyType,
