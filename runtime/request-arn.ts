@@ -10,14 +10,20 @@ const lastColons = new Int32Array(COLONS).fill(-1);
  * tags, each by its colons: they are located once, and remembered for the last ARN asked about.
  */
 export function arnColon(arn: string, n: number): number {
-  if (arn !== lastArn) {
-    let from = 0;
-    for (let i = 0; i < COLONS; i++) {
-      const at = from < 0 ? -1 : arn.indexOf(':', from);
-      lastColons[i] = at;
-      from = at < 0 ? -1 : at + 1;
-    }
-    lastArn = arn;
-  }
+  if (arn !== lastArn) locateColons(arn);
   return lastColons[n] ?? -1;
+}
+
+/**
+ * Locates the colons of an ARN just read from a request and remembers them for the checks that follow.
+ * PERF: it skips comparing the ARN with the last one, which a new request's resource seldom is.
+ */
+export function locateColons(arn: string): void {
+  let from = 0;
+  for (let i = 0; i < COLONS; i++) {
+    const at = from < 0 ? -1 : arn.indexOf(':', from);
+    lastColons[i] = at;
+    from = at < 0 ? -1 : at + 1;
+  }
+  lastArn = arn;
 }

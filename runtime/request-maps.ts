@@ -3,7 +3,7 @@ import { lowerCase } from './request-lower-case.js';
 import type { RequestMap } from './request-map.js';
 import { type RequestReader, type Scalar, scalarText } from './request-reader.js';
 import { StringCache } from './request-string-cache.js';
-import { boolOf, ipFamilyOf, readDate } from './request-typed-values.js';
+import { boolOf, readDate, readIpAddress } from './request-typed-values.js';
 import type { DecisionError } from './types.js';
 
 const hasOwn = Object.prototype.hasOwnProperty;
@@ -195,7 +195,7 @@ function readContextValue(reader: RequestReader, key: string, kind: number, valu
           'kms:tag/<key> and acs:ResourceTag/<key>',
       );
     case KEY_SOURCE_IP:
-      if (typeof value === 'string' && ipFamilyOf(value) !== 0) return value;
+      if (typeof value === 'string' && readIpAddress(value) !== 0) return value;
       return invalid(
         reader,
         key,

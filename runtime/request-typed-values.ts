@@ -28,10 +28,17 @@ let lastDateValid = false;
  * Remembered for the last text; allocates nothing.
  */
 export function ipFamilyOf(text: string): IpFamily | 0 {
-  if (text !== lastIpText) {
-    lastIpFamily = parseIpInto(text, IP_WORDS);
-    lastIpText = text;
-  }
+  return text === lastIpText ? lastIpFamily : readIpAddress(text);
+}
+
+/**
+ * `ipFamilyOf` for a text just read from a request, which is unlikely to be the last one.
+ * PERF: it skips comparing the text with the last one (a request's address often differs from the
+ * previous request's in its last characters only), and remembers it for the conditions that test it.
+ */
+export function readIpAddress(text: string): IpFamily | 0 {
+  lastIpFamily = parseIpInto(text, IP_WORDS);
+  lastIpText = text;
   return lastIpFamily;
 }
 

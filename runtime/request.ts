@@ -4,7 +4,7 @@
  */
 
 import { hasPrefix } from './match/has-prefix.js';
-import { arnColon } from './request-arn.js';
+import { arnColon, locateColons } from './request-arn.js';
 import { REQUEST_LIMITS } from './request-limits.js';
 import { RequestMap, type RequestValues } from './request-map.js';
 import { readContext, readResourceTags } from './request-maps.js';
@@ -353,5 +353,7 @@ function operationMember(reader: RequestReader, name: string): false {
  */
 export function isResourceName(resource: string): boolean {
   if (resource === '*') return true;
-  return hasPrefix(resource, 'acs:') && arnColon(resource, 3) >= 0;
+  if (!hasPrefix(resource, 'acs:')) return false;
+  locateColons(resource);
+  return arnColon(resource, 3) >= 0;
 }
