@@ -1,3 +1,4 @@
+import { errorDecision, operationDecision } from './decision-results.js';
 import { resolveCaller } from './evaluate-caller.js';
 import { CheckState } from './evaluate-check-state.js';
 import type { CompiledPrincipal, Program, SessionPolicy } from './evaluate-program.js';
@@ -12,7 +13,6 @@ import type {
   Check,
   DecidingStatement,
   Decision,
-  DecisionError,
   DecisionKind,
   DecisionStep,
   ExplainedStatement,
@@ -127,18 +127,9 @@ export class RequestEvaluator {
       if (this.#explanation !== null) check.explanation = this.#explanation;
       return check;
     });
-    const overall: DecisionKind = checks.some((c) => c.decision === 'ExplicitDeny')
-      ? 'ExplicitDeny'
-      : checks.every((c) => c.decision === 'Allow')
-        ? 'Allow'
-        : 'ImplicitDeny';
-    // The statements of the checks that determined the result: the denied ones, or all when allowed.
-    const deciding: DecidingStatement[] = [];
-    for (const c of checks) {
-      if (overall !== 'ImplicitDeny' && c.decision === overall) addUnique(deciding, c.deciding);
-    }
+    const overall = operationDecision(checks);
     const step = explain ? { step: 'operation' as DecisionStep, statements: [] } : null;
-    return decision(request, arn, overall, deciding, step, checks);
+    return decision(request, arn, overall.decision, overall.deciding, step, checks);
   }
 
   /**
@@ -275,21 +266,6 @@ export function isCrossAccount(resource: string, account: string): boolean {
   return end - start !== account.length || !hasPrefix(resource, account, start);
 }
 
-/** Appends the statements of `more` that `into` does not already name (same statement, same scope). */
-function addUnique(into: DecidingStatement[], more: readonly DecidingStatement[]): void {
-  for (const s of more) {
-    const known = into.some(
-      (k) =>
-        k.policy === s.policy &&
-        k.policyType === s.policyType &&
-        k.version === s.version &&
-        k.statement === s.statement &&
-        k.scope === s.scope,
-    );
-    if (!known) into.push(s);
-  }
-}
-
 function decision(
   request: NormalizedRequest,
   principal: string,
@@ -304,23 +280,5 @@ function decision(
       : { id: request.id, decision: kind, principal, deciding };
   if (checks !== undefined) result.checks = checks;
   if (explanation !== null) result.explanation = explanation;
-  return result;
-}
-
-/** A request that cannot be evaluated: ImplicitDeny with the error (semantics §6.4). */
-export function errorDecision(
-  error: DecisionError,
-  id: string | null,
-  principal: string | null,
-  explain: boolean,
-): Decision {
-  const result: Decision = {
-    ...(id === null ? {} : { id }),
-    decision: 'ImplicitDeny',
-    ...(principal === null ? {} : { principal }),
-    deciding: [],
-    error,
-  };
-  if (explain) result.explanation = { step: 'error', statements: [] };
   return result;
 }

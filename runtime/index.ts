@@ -3,9 +3,10 @@
  * no Node-only APIs: runs in browsers and edge workers.
  */
 import { BundleError } from './bundle-error.js';
+import { errorDecision } from './decision-results.js';
 import { decodeBundle } from './decode.js';
 import { compileProgram } from './evaluate-program.js';
-import { errorDecision, RequestEvaluator } from './evaluate-request.js';
+import { RequestEvaluator } from './evaluate-request.js';
 import { STATUS_NOT_A_BUNDLE } from './format.js';
 import type { AuthorizeOptions, Authorizer, Decision } from './types.js';
 

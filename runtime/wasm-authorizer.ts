@@ -4,10 +4,11 @@
  * core in one call, and builds the Decision from the ids the core returns. Explanations are delegated to
  * the TS evaluator of the same bundle.
  */
+
+import { errorDecision, operationDecision } from './decision-results.js';
 import type { DecodedBundle } from './decoded-bundle.js';
 import { resolveCaller } from './evaluate-caller.js';
 import type { CompiledPrincipal, Program } from './evaluate-program.js';
-import { errorDecision } from './evaluate-request.js';
 import { NONE, STATUS_OK } from './format.js';
 import { loadBundle } from './index.js';
 import { expandOperation } from './operations.js';
@@ -194,16 +195,8 @@ export class WasmAuthorizer implements Authorizer {
       decision: checkDecision(this.#core.words, at, i),
       deciding: this.#deciding(at, count, i, policy),
     }));
-    const overall: DecisionKind = checks.some((c) => c.decision === 'ExplicitDeny')
-      ? 'ExplicitDeny'
-      : checks.every((c) => c.decision === 'Allow')
-        ? 'Allow'
-        : 'ImplicitDeny';
-    // The statements of the checks that determined the result: the denied ones, or all when allowed.
-    const deciding: DecidingStatement[] = [];
-    for (const c of checks)
-      if (overall !== 'ImplicitDeny' && c.decision === overall) addUnique(deciding, c.deciding);
-    return decision(request, arn, overall, deciding, checks);
+    const overall = operationDecision(checks);
+    return decision(request, arn, overall.decision, overall.deciding, checks);
   }
 
   /**
@@ -252,21 +245,6 @@ export class WasmAuthorizer implements Authorizer {
 function checkDecision(words: Uint32Array, at: number, i: number): DecisionKind {
   const record = (at + RESULT_HEADER_BYTES + i * CHECK_RESULT_BYTES) >>> 2;
   return DECISIONS[words[record + CHECK_RESULT_DECISION / 4] as number] ?? 'ImplicitDeny';
-}
-
-/** Appends the statements of `more` that `into` does not already name (same statement, same scope). */
-function addUnique(into: DecidingStatement[], more: readonly DecidingStatement[]): void {
-  for (const s of more) {
-    const known = into.some(
-      (k) =>
-        k.policy === s.policy &&
-        k.policyType === s.policyType &&
-        k.version === s.version &&
-        k.statement === s.statement &&
-        k.scope === s.scope,
-    );
-    if (!known) into.push(s);
-  }
 }
 
 /** A decision with the members in the order the TS runtime writes them. */

@@ -1,3 +1,4 @@
+import { errorDecision, operationDecision } from '../../runtime/decision-results.js';
 import { expandOperation } from '../../runtime/operations.js';
 import { type NormalizedRequest, readRequest } from '../../runtime/request.js';
 import { formatCurrentTime } from '../../runtime/request-context.js';
@@ -5,14 +6,12 @@ import type {
   Check,
   DecidingStatement,
   Decision,
-  DecisionError,
   DecisionKind,
   DecisionStep,
   Explanation,
 } from '../../runtime/types.js';
 import type { AccountModel } from '../model/types.js';
 import { type CheckDecision, decideCheck, type EvaluationContext } from './evaluate.js';
-import { addUnique } from './explain.js';
 import { resolveCaller } from './principal.js';
 
 /**
@@ -70,19 +69,9 @@ function decideOperation(
     resource,
     result: decideCheck(ctx, action, resource),
   }));
-  const kinds = decided.map((c) => c.result.decision);
-  const overall: DecisionKind = kinds.includes('ExplicitDeny')
-    ? 'ExplicitDeny'
-    : kinds.every((k) => k === 'Allow')
-      ? 'Allow'
-      : 'ImplicitDeny';
-  // The statements of the checks that determined the result: the denied ones, or all when allowed.
-  const deciding: DecidingStatement[] = [];
-  for (const { result } of decided) {
-    if (overall !== 'ImplicitDeny' && result.decision === overall) addUnique(deciding, result.deciding);
-  }
+  const overall = operationDecision(decided.map((c) => c.result));
   const checks = decided.map(({ action, resource, result }) => checkEntry(ctx, action, resource, result));
-  return decision(ctx, overall, deciding, explanation(ctx, 'operation'), checks);
+  return decision(ctx, overall.decision, overall.deciding, explanation(ctx, 'operation'), checks);
 }
 
 function checkEntry(ctx: EvaluationContext, action: string, resource: string, result: CheckDecision): Check {
@@ -112,23 +101,5 @@ function decision(
   };
   if (checks !== undefined) result.checks = checks;
   if (explained !== null) result.explanation = explained;
-  return result;
-}
-
-/** A request that cannot be evaluated: ImplicitDeny with the error (semantics §6.4). */
-export function errorDecision(
-  error: DecisionError,
-  id: string | null,
-  principal: string | null,
-  explain: boolean,
-): Decision {
-  const result: Decision = {
-    ...(id === null ? {} : { id }),
-    decision: 'ImplicitDeny',
-    ...(principal === null ? {} : { principal }),
-    deciding: [],
-    error,
-  };
-  if (explain) result.explanation = { step: 'error', statements: [] };
   return result;
 }

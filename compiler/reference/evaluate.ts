@@ -1,3 +1,4 @@
+import { addUnique } from '../../runtime/decision-results.js';
 import type { NormalizedRequest } from '../../runtime/request.js';
 import { isAccessControlled } from '../../runtime/request-actions.js';
 import { contextValue } from '../../runtime/request-context.js';
@@ -10,7 +11,7 @@ import type {
 } from '../../runtime/types.js';
 import { policiesFor } from '../model/attached-policies.js';
 import type { AccountModel } from '../model/types.js';
-import { addUnique, decidingStatement, explainedStatement, type ScopedPolicy } from './explain.js';
+import { decidingStatement, explainedStatement, type ScopedPolicy } from './explain.js';
 import type { ResolvedCaller } from './principal.js';
 import { type CheckInput, evaluateStatement } from './statement.js';
 

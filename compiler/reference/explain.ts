@@ -74,21 +74,3 @@ export function explainedStatement(
   if (result.failed !== undefined) explained.failed = result.failed;
   return explained;
 }
-
-/** Two deciding statements name the same statement of the same attachment. */
-export function sameStatement(a: DecidingStatement, b: DecidingStatement): boolean {
-  return (
-    a.policy === b.policy &&
-    a.policyType === b.policyType &&
-    a.version === b.version &&
-    a.statement === b.statement &&
-    a.scope === b.scope
-  );
-}
-
-/** Appends the statements of `more` that `into` does not already hold. */
-export function addUnique(into: DecidingStatement[], more: readonly DecidingStatement[]): void {
-  for (const statement of more) {
-    if (!into.some((known) => sameStatement(known, statement))) into.push(statement);
-  }
-}

@@ -2,11 +2,13 @@
  * The reference engine (interfaces §6, `ramc/reference`): a direct interpreter of the policy ASTs that
  * defines the semantics the compiled engines must match. Readable first; not tuned for speed.
  */
+
+import { errorDecision } from '../../runtime/decision-results.js';
 import type { AuthorizeOptions, Authorizer, Decision } from '../../runtime/types.js';
 import { formatDiagnostic, sortDiagnostics } from '../diagnostics.js';
 import { loadModel, loadModelFromObject } from '../model/load-model.js';
 import type { AccountModel } from '../model/types.js';
-import { authorizeRequest, errorDecision } from './authorize.js';
+import { authorizeRequest } from './authorize.js';
 
 export interface ReferenceOptions {
   /** The clock for `acs:CurrentTime` when a request gives none, in epoch milliseconds. Default `Date.now`. */
