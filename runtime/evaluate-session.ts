@@ -1,12 +1,12 @@
 import { decodeBundle } from './decode.js';
 import type { CallerResult } from './evaluate-caller.js';
-import { compileProgram, type Program, type SessionPolicy } from './evaluate-program.js';
+import { compileProgram, type Program, type ResolvedCaller, type SessionPolicy } from './evaluate-program.js';
 import { SetOutcome } from './evaluate-set.js';
 import type { RequestCaller } from './request.js';
 import type { RequestValues } from './request-map.js';
+import { DATE_MS, readDate } from './request-typed-values.js';
 import type { TokenClaims } from './sts/token-format.js';
-import { type Prepared, TokenVerifier } from './sts/token-verifier.js';
-import { parseDate } from './values/date.js';
+import { type Prepared, type TokenCheck, TokenVerifier } from './sts/token-verifier.js';
 
 type TokenCaller = Extract<RequestCaller, { kind: 'securityToken' }>;
 
@@ -16,33 +16,48 @@ type TokenCaller = Extract<RequestCaller, { kind: 'securityToken' }>;
  * compiled once from the bundle the token carries; both are cached with the token.
  */
 export class SessionTokens {
-  readonly #program: Program;
-  readonly #verifier: TokenVerifier<SessionPolicy | null>;
+  readonly #verifier: TokenVerifier<ResolvedCaller>;
+  /** PERF: the checks of the request being resolved, in one object reused for every request. */
+  readonly #check: TokenCheck;
 
   constructor(program: Program) {
-    this.#program = program;
-    this.#verifier = new TokenVerifier(program.stsPublicKeyPem, compileSessionPolicy);
+    this.#verifier = new TokenVerifier(program.stsPublicKeyPem, (claims, arn) =>
+      resolvedSession(program, claims, arn),
+    );
+    this.#check = {
+      account: program.account,
+      currentTime: Number.NaN,
+      accessKeyId: null,
+      roleExists: (name) => program.roles.has(name),
+    };
   }
 
   /**
    * The role session a token names, as the reference engine resolves it (compiler/reference/security-token.ts):
    * checked against the bundle's account and roles, the request's AccessKeyId (`accessKeyId`, which the
    * reader also stores as `acs:AccessId`, or `acs:AccessId` itself) and `currentTime` (the request's
-   * `acs:CurrentTime`, else the clock, in the date format).
+   * `acs:CurrentTime`, else the clock, in the date format). A token's caller is built once, when the
+   * token is first verified, and returned again for every request made with it.
    */
   resolve(caller: TokenCaller, context: RequestValues, currentTime: string): CallerResult {
-    const program = this.#program;
-    const result = this.#verifier.verify(caller.token, {
-      account: program.account,
-      currentTime: parseDate(currentTime) ?? Number.NaN,
-      accessKeyId: context.get('acs:accessid') ?? null,
-      roleExists: (name) => program.roles.has(name),
-    });
-    if (!result.ok) return result;
-    const { claims, arn, prepared } = result.session;
-    const principal = program.roles.get(claims.roleName) ?? null;
-    return { ok: true, arn, principal, session: { policy: prepared, accessKeyId: claims.accessKeyId } };
+    const check = this.#check;
+    check.currentTime = readDate(currentTime) ? (DATE_MS[0] as number) : Number.NaN;
+    check.accessKeyId = context.get('acs:accessid') ?? null;
+    const result = this.#verifier.verify(caller.token, check);
+    return result.ok ? result.session.prepared : result;
   }
+}
+
+/**
+ * The caller of requests made with verified claims: the role session, its role's policies and the
+ * session policy, decoded and compiled once from the bundle the token carries (compiler/sts/session-bundle.ts).
+ */
+function resolvedSession(program: Program, claims: TokenClaims, arn: string): Prepared<ResolvedCaller> {
+  const policy = compileSessionPolicy(claims);
+  if (!policy.ok) return policy;
+  const principal = program.roles.get(claims.roleName) ?? null;
+  const session = { policy: policy.value, accessKeyId: claims.accessKeyId };
+  return { ok: true, value: { ok: true, arn, principal, session } };
 }
 
 /** Decodes and compiles the session policy bundle of verified claims (compiler/sts/session-bundle.ts). */

@@ -7,10 +7,10 @@ import { decodeBundle } from './decode.js';
 import type { CompiledPrincipal, Program } from './evaluate-program.js';
 import type { RequestCaller } from './request.js';
 import type { RequestValues } from './request-map.js';
+import { DATE_MS, readDate } from './request-typed-values.js';
 import type { TokenClaims } from './sts/token-format.js';
-import { type Prepared, TokenVerifier } from './sts/token-verifier.js';
+import { type Prepared, type TokenCheck, TokenVerifier } from './sts/token-verifier.js';
 import type { DecisionError } from './types.js';
-import { parseDate } from './values/date.js';
 import { callerTables } from './wasm-callers.js';
 import { type KeyNeeds, keyNeeds } from './wasm-key-needs.js';
 import { StatementNames } from './wasm-statements.js';
@@ -46,32 +46,45 @@ function copyNeeds(needs: KeyNeeds): KeyNeeds {
 }
 
 export class WasmSessions {
-  readonly #callers: Program;
-  readonly #verifier: TokenVerifier<WasmSessionPolicy | null>;
+  readonly #verifier: TokenVerifier<SessionCaller & { ok: true }>;
+  /** PERF: the checks of the request being resolved, in one object reused for every request. */
+  readonly #check: TokenCheck;
 
   /** `callers`: the bundle's caller tables; `needs`: what the bundle's own conditions read. */
   constructor(callers: Program, needs: KeyNeeds) {
-    this.#callers = callers;
-    this.#verifier = new TokenVerifier(callers.stsPublicKeyPem, (claims) => prepare(claims, needs));
+    this.#verifier = new TokenVerifier(callers.stsPublicKeyPem, (claims, arn) => {
+      const policy = prepare(claims, needs);
+      if (!policy.ok) return policy;
+      const principal = callers.roles.get(claims.roleName) ?? null;
+      const caller = {
+        ok: true as const,
+        arn,
+        principal,
+        policy: policy.value,
+        accessKeyId: claims.accessKeyId,
+      };
+      return { ok: true, value: caller };
+    });
+    this.#check = {
+      account: callers.account,
+      currentTime: Number.NaN,
+      accessKeyId: null,
+      roleExists: (name) => callers.roles.has(name),
+    };
   }
 
   /**
-   * The role session a token names, checked as runtime/evaluate-session.ts checks it: against the
-   * bundle's account and roles, the request's AccessKeyId (`acs:accessid` of `context`) and `currentTime`
-   * (the request's `acs:CurrentTime`, else the clock, in the date format).
+   * The role session a token names, as the TS runtime resolves it (runtime/evaluate-session.ts): checked
+   * against the bundle's account and roles, the request's AccessKeyId (`acs:accessid` of `context`) and
+   * `currentTime` (the request's `acs:CurrentTime`, else the clock, in the date format). A token's caller
+   * is built once, when the token is first verified.
    */
   resolve(caller: TokenCaller, context: RequestValues, currentTime: string): SessionCaller {
-    const callers = this.#callers;
-    const result = this.#verifier.verify(caller.token, {
-      account: callers.account,
-      currentTime: parseDate(currentTime) ?? Number.NaN,
-      accessKeyId: context.get('acs:accessid') ?? null,
-      roleExists: (name) => callers.roles.has(name),
-    });
-    if (!result.ok) return result;
-    const { claims, arn, prepared } = result.session;
-    const principal = callers.roles.get(claims.roleName) ?? null;
-    return { ok: true, arn, principal, policy: prepared, accessKeyId: claims.accessKeyId };
+    const check = this.#check;
+    check.currentTime = readDate(currentTime) ? (DATE_MS[0] as number) : Number.NaN;
+    check.accessKeyId = context.get('acs:accessid') ?? null;
+    const result = this.#verifier.verify(caller.token, check);
+    return result.ok ? result.session.prepared : result;
   }
 }
 
