@@ -150,10 +150,10 @@ export class RequestEvaluator {
     const known = program.actions.get(action);
     const lower = known.lower;
     // Actions outside access control (kms:DescribeRegions) are allowed for any identified caller.
-    if (!known.accessControlled) return this.#settle('Allow', 'not-access-controlled', [], explain, []);
+    if (!known.accessControlled) return this.#settle('Allow', 'not-access-controlled', [], explain);
     if (isCrossAccount(resource, program.account))
-      return this.#settle('ImplicitDeny', 'cross-account', [], explain, []);
-    if (principal === null) return this.#settle('Allow', 'root', [], explain, []);
+      return this.#settle('ImplicitDeny', 'cross-account', [], explain);
+    if (principal === null) return this.#settle('Allow', 'root', [], explain);
     const state = this.#state;
     const actionId = known.id;
     state.startCheck(action, lower, actionId, resource);
@@ -206,16 +206,19 @@ export class RequestEvaluator {
     return this.#settle('ImplicitDeny', 'no-statement', [], explain, explained);
   }
 
-  /** Records a check's statements and explanation, and returns its decision. */
+  /**
+   * Records a check's statements and explanation, and returns its decision. `statements`: those the
+   * evaluated sets explained; none for a check settled before any set (made only when explaining).
+   */
   #settle(
     kind: DecisionKind,
     step: DecisionStep,
     deciding: DecidingStatement[],
     explain: boolean,
-    statements: ExplainedStatement[],
+    statements?: ExplainedStatement[],
   ): DecisionKind {
     this.#deciding = deciding;
-    this.#explanation = explain ? { step, statements } : null;
+    this.#explanation = explain ? { step, statements: statements ?? [] } : null;
     return kind;
   }
 
