@@ -1,14 +1,15 @@
 import { errorDecision, operationDecision } from './decision-results.js';
 import { resolveCaller } from './evaluate-caller.js';
 import { CheckState } from './evaluate-check-state.js';
-import type { CompiledPrincipal, Program, SessionPolicy } from './evaluate-program.js';
-import { SessionTokens } from './evaluate-session.js';
+import type { CompiledPrincipal, Program, ResolvedCaller, SessionPolicy } from './evaluate-program.js';
+import { sessionTokens } from './evaluate-session.js';
 import { evaluateSet, explainSet, SetOutcome } from './evaluate-set.js';
 import { DECISION_ALLOW, DECISION_EXPLICIT_DENY, NONE } from './format.js';
 import { hasPrefix } from './match/has-prefix.js';
 import { expandOperation, type OperationRequest } from './operations.js';
 import { type NormalizedRequest, RequestBuffer } from './request.js';
 import { arnColon } from './request-arn.js';
+import type { TokenSessions } from './token-sessions.js';
 import type {
   Check,
   DecidingStatement,
@@ -33,7 +34,7 @@ export class RequestEvaluator {
   readonly #state: CheckState;
   readonly #accountOutcome: SetOutcome;
   readonly #groupOutcome: SetOutcome;
-  readonly #sessions: SessionTokens;
+  readonly #sessions: TokenSessions<ResolvedCaller>;
   readonly #now: () => number;
   /** PERF: every request is read into this buffer. */
   readonly #buffer = new RequestBuffer();
@@ -51,7 +52,7 @@ export class RequestEvaluator {
     this.#state = new CheckState(now);
     this.#accountOutcome = new SetOutcome(program.largestSet);
     this.#groupOutcome = new SetOutcome(program.largestSet);
-    this.#sessions = new SessionTokens(program);
+    this.#sessions = sessionTokens(program);
   }
 
   /** Decides one raw request. May throw only on an internal bug; the authorizer guards against that. */

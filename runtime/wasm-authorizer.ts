@@ -15,6 +15,7 @@ import { expandOperation } from './operations.js';
 import { type NormalizedRequest, RequestBuffer } from './request.js';
 import { formatCurrentTime } from './request-context.js';
 import { RequestMap, type RequestValues } from './request-map.js';
+import type { TokenSessions } from './token-sessions.js';
 import type {
   AuthorizeOptions,
   Authorizer,
@@ -40,7 +41,7 @@ import {
   STEP_RESOURCE_GROUP_SCOPE,
 } from './wasm-layout.js';
 import { type CoreCheck, type CoreRequest, RequestWriter } from './wasm-request.js';
-import { type WasmSessionPolicy, WasmSessions } from './wasm-sessions.js';
+import { type VerifiedSessionCaller, type WasmSessionPolicy, wasmSessions } from './wasm-sessions.js';
 import { StatementNames } from './wasm-statements.js';
 
 const DECISIONS: readonly DecisionKind[] = ['ImplicitDeny', 'Allow', 'ExplicitDeny'];
@@ -58,7 +59,7 @@ export class WasmAuthorizer implements Authorizer {
   readonly #callers: Program;
   readonly #names: StatementNames;
   readonly #needs: KeyNeeds;
-  readonly #sessions: WasmSessions;
+  readonly #sessions: TokenSessions<VerifiedSessionCaller>;
   readonly #writer: RequestWriter;
   readonly #request: CoreRequest;
   /** PERF: the checks of an action request, reused. */
@@ -84,7 +85,7 @@ export class WasmAuthorizer implements Authorizer {
     this.#callers = callerTables(tables);
     this.#names = new StatementNames(tables);
     this.#needs = keyNeeds(tables);
-    this.#sessions = new WasmSessions(this.#callers, this.#needs);
+    this.#sessions = wasmSessions(this.#callers, this.#needs);
     this.#writer = new RequestWriter(core);
     this.#request = {
       root: false,

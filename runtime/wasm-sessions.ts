@@ -5,17 +5,12 @@
  */
 import { decodeBundle } from './decode.js';
 import type { CompiledPrincipal, Program } from './evaluate-program.js';
-import type { RequestCaller } from './request.js';
-import type { RequestValues } from './request-map.js';
-import { DATE_MS, readDate } from './request-typed-values.js';
 import type { TokenClaims } from './sts/token-format.js';
-import { type Prepared, type TokenCheck, TokenVerifier } from './sts/token-verifier.js';
-import type { DecisionError } from './types.js';
+import type { Prepared } from './sts/token-verifier.js';
+import { TokenSessions } from './token-sessions.js';
 import { callerTables } from './wasm-callers.js';
 import { type KeyNeeds, keyNeeds } from './wasm-key-needs.js';
 import { StatementNames } from './wasm-statements.js';
-
-type TokenCaller = Extract<RequestCaller, { kind: 'securityToken' }>;
 
 /** A token's session policy, ready for the core's session slot (runtime/wasm-layout.ts). */
 export interface WasmSessionPolicy {
@@ -30,62 +25,38 @@ export interface WasmSessionPolicy {
 }
 
 /** A verified role session: its ARN, its role, its session policy (null when it has none), its AccessKeyId. */
-export type SessionCaller =
-  | {
-      ok: true;
-      arn: string;
-      principal: CompiledPrincipal | null;
-      policy: WasmSessionPolicy | null;
-      accessKeyId: string;
-    }
-  | { ok: false; error: DecisionError };
+export interface VerifiedSessionCaller {
+  ok: true;
+  arn: string;
+  principal: CompiledPrincipal | null;
+  policy: WasmSessionPolicy | null;
+  accessKeyId: string;
+}
 
 /** Copies `needs`, so a session's additions do not leak into the bundle's own. */
 function copyNeeds(needs: KeyNeeds): KeyNeeds {
   return { context: new Map(needs.context), tags: new Map(needs.tags) };
 }
 
-export class WasmSessions {
-  readonly #verifier: TokenVerifier<SessionCaller & { ok: true }>;
-  /** PERF: the checks of the request being resolved, in one object reused for every request. */
-  readonly #check: TokenCheck;
-
-  /** `callers`: the bundle's caller tables; `needs`: what the bundle's own conditions read. */
-  constructor(callers: Program, needs: KeyNeeds) {
-    this.#verifier = new TokenVerifier(callers.stsPublicKeyPem, (claims, arn) => {
-      const policy = prepare(claims, needs);
-      if (!policy.ok) return policy;
-      const principal = callers.roles.get(claims.roleName) ?? null;
-      const caller = {
-        ok: true as const,
-        arn,
-        principal,
-        policy: policy.value,
-        accessKeyId: claims.accessKeyId,
-      };
-      return { ok: true, value: caller };
-    });
-    this.#check = {
-      account: callers.account,
-      currentTime: Number.NaN,
-      accessKeyId: null,
-      roleExists: (name) => callers.roles.has(name),
+/**
+ * The callers of requests made with STS credentials for the Wasm host: the role session, its role and the
+ * session policy the token carries, decoded for the core's session slot once per token.
+ * `callers`: the bundle's caller tables; `needs`: what the bundle's own conditions read.
+ */
+export function wasmSessions(callers: Program, needs: KeyNeeds): TokenSessions<VerifiedSessionCaller> {
+  return new TokenSessions(callers, (claims, arn) => {
+    const policy = prepare(claims, needs);
+    if (!policy.ok) return policy;
+    const principal = callers.roles.get(claims.roleName) ?? null;
+    const caller = {
+      ok: true as const,
+      arn,
+      principal,
+      policy: policy.value,
+      accessKeyId: claims.accessKeyId,
     };
-  }
-
-  /**
-   * The role session a token names, as the TS runtime resolves it (runtime/evaluate-session.ts): checked
-   * against the bundle's account and roles, the request's AccessKeyId (`acs:accessid` of `context`) and
-   * `currentTime` (the request's `acs:CurrentTime`, else the clock, in the date format). A token's caller
-   * is built once, when the token is first verified.
-   */
-  resolve(caller: TokenCaller, context: RequestValues, currentTime: string): SessionCaller {
-    const check = this.#check;
-    check.currentTime = readDate(currentTime) ? (DATE_MS[0] as number) : Number.NaN;
-    check.accessKeyId = context.get('acs:accessid') ?? null;
-    const result = this.#verifier.verify(caller.token, check);
-    return result.ok ? result.session.prepared : result;
-  }
+    return { ok: true, value: caller };
+  });
 }
 
 /** Decodes the session-policy bundle of verified claims (compiler/sts/session-bundle.ts). */
