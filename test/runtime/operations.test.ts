@@ -8,6 +8,7 @@ import {
   OPERATION_NAMES,
   type OperationExpansion,
 } from '../../runtime/operations.js';
+import { KEY_ACTIONS, SECRET_ACTIONS } from '../fixtures/spec-kms-actions.js';
 
 const ACCOUNT = '1234567890123456';
 const BASE = `acs:kms:cn-hangzhou:${ACCOUNT}:`;
@@ -27,49 +28,12 @@ function errorOf(result: OperationExpansion) {
   return result.error;
 }
 
-const KEY_OPERATIONS = [
-  'DescribeKey',
-  'UpdateKeyDescription',
-  'EnableKey',
-  'DisableKey',
-  'ScheduleKeyDeletion',
-  'CancelKeyDeletion',
-  'GetParametersForImport',
-  'ImportKeyMaterial',
-  'DeleteKeyMaterial',
-  'ListAliasesByKeyId',
-  'CreateKeyVersion',
-  'DescribeKeyVersion',
-  'ListKeyVersions',
-  'UpdateRotationPolicy',
-  'Encrypt',
-  'Decrypt',
-  'GenerateDataKey',
-  'GenerateDataKeyWithoutPlaintext',
-  'ExportDataKey',
-  'GenerateAndExportDataKey',
-  'AsymmetricSign',
-  'AsymmetricVerify',
-  'AsymmetricEncrypt',
-  'AsymmetricDecrypt',
-  'GetPublicKey',
-  'GenerateMac',
-  'VerifyMac',
-  'GetKeyPolicy',
-  'SetKeyPolicy',
-];
-const SECRET_OPERATIONS = [
-  'DescribeSecret',
-  'DeleteSecret',
-  'UpdateSecret',
-  'RestoreSecret',
-  'ListSecretVersionIds',
-  'UpdateSecretVersionStage',
-  'RotateSecret',
-  'UpdateSecretRotationPolicy',
-  'GetSecretPolicy',
-  'SetSecretPolicy',
-];
+// SetDeletionProtection names its resource by ARN, and GetSecretValue and PutSecretValue need the secret's
+// key too: each has cases of its own below.
+const KEY_OPERATIONS = KEY_ACTIONS.filter((name) => name !== 'SetDeletionProtection');
+const SECRET_OPERATIONS = SECRET_ACTIONS.filter(
+  (name) => name !== 'GetSecretValue' && name !== 'PutSecretValue',
+);
 const CERTIFICATE_OPERATIONS = [
   'UploadCertificate',
   'GetCertificate',
