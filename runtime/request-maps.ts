@@ -22,7 +22,8 @@ export function readResourceTags(reader: RequestReader, raw: unknown, tags: Requ
   // PERF: one pass over the own keys, no entry arrays; the map itself finds keys equal ignoring case.
   for (const key in object) {
     if (!hasOwn.call(object, key)) continue;
-    if (++count > max || !readTag(reader, object, key, tags)) {
+    // PERF: the value is read here, in the loop over the keys, where V8 reads it by the key's slot.
+    if (++count > max || !readTag(reader, object, key, object[key], tags)) {
       tooMany(reader, before, object, max, `resourceTags has more than ${max} tags`);
       return false;
     }
@@ -35,10 +36,10 @@ function readTag(
   reader: RequestReader,
   object: Record<string, unknown>,
   key: string,
+  value: unknown,
   tags: RequestMap,
 ): boolean {
   if (!reader.key('resourceTags', key)) return false;
-  const value = object[key];
   const scalar = reader.scalar(value);
   if (scalar === null) {
     reader.rejectScalar(`resourceTags ${JSON.stringify(key)}`, value, 'InvalidRequest');
@@ -66,7 +67,8 @@ export function readContext(reader: RequestReader, raw: unknown, context: Reques
   let count = 0;
   for (const key in object) {
     if (!hasOwn.call(object, key)) continue;
-    if (++count > max || !readContextEntry(reader, object, key, context)) {
+    // PERF: the value is read here, in the loop over the keys, where V8 reads it by the key's slot.
+    if (++count > max || !readContextEntry(reader, object, key, object[key], context)) {
       tooMany(reader, before, object, max, `context has more than ${max} keys`);
       return false;
     }
@@ -79,6 +81,7 @@ function readContextEntry(
   reader: RequestReader,
   object: Record<string, unknown>,
   key: string,
+  value: unknown,
   context: RequestMap,
 ): boolean {
   if (!reader.key('context key', key)) return false;
@@ -87,7 +90,6 @@ function readContextEntry(
     sameIgnoringCase(reader, 'context', object, info.lower, key);
     return false;
   }
-  const value = object[key];
   const scalar = reader.scalar(value);
   if (scalar === null) {
     reader.rejectScalar(`context value of ${key}`, value, 'InvalidContextValue');
