@@ -4,6 +4,7 @@
  * Usage: `measure-size.ts <size> <full|quick> <output.json>`; writes a `SizeResults` to the output file.
  */
 import { writeFileSync } from 'node:fs';
+import { measureCalibration } from './calibration.js';
 import { type BenchConfig, FULL, QUICK } from './config.js';
 import { prepareWorkload } from './engines/prepare-workload.js';
 import { ramcContenders } from './engines/ramc-engines.js';
@@ -18,7 +19,7 @@ import type {
   ParserRow,
   WorkloadRow,
 } from './report/results.js';
-import { formatCount } from './report/table.js';
+import { formatCount, formatDuration } from './report/table.js';
 import { allocationSuite } from './suites/allocation-suite.js';
 import { compileSuite, parserSuite } from './suites/compile-suite.js';
 import { DisagreementError, decisionSuite, type Entrant } from './suites/decision-suite.js';
@@ -37,6 +38,8 @@ export interface SizeResults {
 }
 
 async function measureSize(size: number, config: BenchConfig): Promise<SizeResults> {
+  // First, in a fresh heap: the machine's speed as the size starts (see calibration.ts).
+  const calibrationStartNs = measureCalibration();
   const lookup = await findWasmEngine();
   const wasm = lookup.ok ? lookup.engine : null;
   const prepared = prepareWorkload(size);
@@ -64,7 +67,7 @@ async function measureSize(size: number, config: BenchConfig): Promise<SizeResul
   if (config.peerSizes.includes(size)) {
     for (const peer of PEERS) entrants.push({ contender: peer.prepare(workload), family: 'peer' });
   }
-  return {
+  const results: SizeResults = {
     workload: row,
     decisions: await decisionSuite(prepared, entrants, config),
     compile: await compileSuite(prepared, config),
@@ -74,6 +77,16 @@ async function measureSize(size: number, config: BenchConfig): Promise<SizeResul
     // Last: the heap profiler it enables must not touch the timings or the memory measured before.
     allocation: await allocationSuite(prepared, wasm, config),
   };
+  // Again at the end: the machine's speed can drift while a size runs, and the mean covers the whole size.
+  const calibrationEndNs = measureCalibration();
+  row.calibrationStartNs = calibrationStartNs;
+  row.calibrationEndNs = calibrationEndNs;
+  row.calibrationNs = (calibrationStartNs + calibrationEndNs) / 2;
+  console.log(
+    `calibration probe: ${formatDuration(calibrationStartNs)} at the start, ` +
+      `${formatDuration(calibrationEndNs)} at the end`,
+  );
+  return results;
 }
 
 const [size, kind, output] = process.argv.slice(2);

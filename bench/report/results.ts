@@ -14,6 +14,16 @@ export interface WorkloadRow {
   roles: number;
   requests: number;
   mix: DecisionMix;
+  /**
+   * The machine-speed probe (bench/calibration.ts), in ns: the mean of its medians at the start and at the
+   * end of this size's process. The baseline comparison divides timings by its ratio between two runs.
+   * Absent from files written before the probe existed; those are compared without correction.
+   */
+  calibrationNs?: number;
+  /** The probe at the start of this size's process, in ns. */
+  calibrationStartNs?: number;
+  /** The probe at the end of this size's process, in ns: far from the start when the machine drifted. */
+  calibrationEndNs?: number;
 }
 
 /** Median latency of one engine deciding the mix, cycling through its requests one call at a time. */
@@ -137,7 +147,8 @@ export function writeResults(results: BenchResults, dir: URL): string {
 
 /**
  * Reads a results file; null when it is missing, unreadable, or of another schema. Members added since the
- * schema was set (`allocation`) are filled in empty, so older files still load and compare.
+ * schema was set (`allocation`) are filled in empty and optional ones (the calibration probe) stay absent,
+ * so older files still load and compare.
  */
 export function readResults(file: URL | string): BenchResults | null {
   try {

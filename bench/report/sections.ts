@@ -186,19 +186,86 @@ function formatValue(value: number, unit: Change['unit']): string {
   return formatBytes(value);
 }
 
+function formatChange(change: number): string {
+  return `${change > 0 ? '+' : ''}${(100 * change).toFixed(0)}%`;
+}
+
+/** The changes as measured and, when the comparison corrected timings for the machine's speed, after that. */
 export function changeTable(changes: Change[]): Table {
+  const corrected = changes.some((c) => c.machineFactor !== null);
+  const header = ['metric', 'baseline', 'now', 'change'];
+  if (corrected) header.push('machine factor', 'after correction');
   return {
-    header: ['metric', 'baseline', 'now', 'change'],
-    rows: changes.map((c) => [
-      c.metric,
-      formatValue(c.baseline, c.unit),
-      formatValue(c.current, c.unit),
-      `${c.change > 0 ? '+' : ''}${(100 * c.change).toFixed(0)}%`,
-    ]),
+    header,
+    rows: changes.map((c) => {
+      const row = [
+        c.metric,
+        formatValue(c.baseline, c.unit),
+        formatValue(c.current, c.unit),
+        formatChange(c.change),
+      ];
+      if (corrected && c.machineFactor === null) row.push('–', '–');
+      else if (corrected)
+        row.push(`${(c.machineFactor as number).toFixed(2)}×`, formatChange(c.adjustedChange));
+      return row;
+    }),
   };
 }
 
-/** One sentence on how the run compares with the baseline. */
+/** Within-size drift of the probe above this share is worth a reader's attention. */
+const DRIFT_NOTE = 0.2;
+
+/** "1.45× slower", "1.31–1.52× faster": how fast the machine ran, from current / baseline probe times. */
+function machineSpeed(factors: number[]): string {
+  const min = Math.min(...factors);
+  const max = Math.max(...factors);
+  const slower = (f: number) => `${f.toFixed(2)}× slower`;
+  const faster = (f: number) => `${(1 / f).toFixed(2)}× faster`;
+  if (max / min <= 1.05) {
+    const mid = (min + max) / 2;
+    if (Math.abs(mid - 1) < 0.02) return 'at the same speed';
+    return mid > 1 ? slower(mid) : faster(mid);
+  }
+  if (min >= 1) return `${min.toFixed(2)}–${slower(max)}`;
+  if (max <= 1) return `${(1 / max).toFixed(2)}–${faster(min)}`;
+  return `between ${faster(min)} and ${slower(max)}`;
+}
+
+/** What the calibration probe says about the machine, and how the timings were compared because of it. */
+function machineSummary(comparison: BaselineComparison): string {
+  const { machineFactors, uncalibratedSizes } = comparison;
+  const out: string[] = [];
+  if (machineFactors.length > 0) {
+    const perSize = machineFactors.length > 1 ? ', by size' : '';
+    out.push(
+      `This machine ran ${machineSpeed(machineFactors.map((m) => m.factor))} than when the baseline was ` +
+        `measured (calibration probe${perSize}); timings are compared after that correction.`,
+    );
+    if (uncalibratedSizes.length > 0) {
+      out.push(
+        `Timings at ${uncalibratedSizes.map(formatCount).join(', ')} statements are compared raw: one of ` +
+          'the runs has no probe there.',
+      );
+    }
+  } else if (uncalibratedSizes.length > 0) {
+    const missing = comparison.baselineCalibrated
+      ? 'This run has no calibration probe'
+      : 'The baseline predates the calibration probe';
+    out.push(
+      `${missing}, so timings are compared raw: a machine running slower or faster than when the baseline ` +
+        'was measured shows up as regressions or improvements.',
+    );
+  }
+  if (comparison.drift !== null && comparison.drift > DRIFT_NOTE) {
+    out.push(
+      `The machine's speed moved by up to ${(100 * comparison.drift).toFixed(0)}% within one size of this ` +
+        'run (probe at its start and end), so the correction is approximate.',
+    );
+  }
+  return out.map((sentence) => ` ${sentence}`).join('');
+}
+
+/** A few sentences on how the run compares with the baseline and how far the machine's speed moved. */
 export function baselineSummary(comparison: BaselineComparison | null): string {
   if (comparison === null)
     return 'No baseline to compare with (bench/baseline.json is missing or of another schema).';
@@ -209,6 +276,9 @@ export function baselineSummary(comparison: BaselineComparison | null): string {
     ? ''
     : ' The baseline was measured on another CPU, so timing changes mostly reflect the machines.';
   const base = `Compared ${comparison.compared} measurements with the baseline of ${comparison.baselineStartedAt}.`;
-  if (comparison.regressions.length === 0) return `${base} No regression beyond the thresholds.${machine}`;
-  return `${base} ${comparison.regressions.length} regression(s) beyond the thresholds.${machine}`;
+  const found =
+    comparison.regressions.length === 0
+      ? 'No regression beyond the thresholds.'
+      : `${comparison.regressions.length} regression(s) beyond the thresholds.`;
+  return `${base} ${found}${machineSummary(comparison)}${machine}`;
 }

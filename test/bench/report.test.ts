@@ -11,7 +11,7 @@ import {
   type DecisionRow,
   readResults,
 } from '../../bench/report/results.js';
-import { allocationTable } from '../../bench/report/sections.js';
+import { allocationTable, changeTable } from '../../bench/report/sections.js';
 import { consoleTable, formatDuration, formatRatio, markdownTable } from '../../bench/report/table.js';
 import { checkTargets } from '../../bench/report/targets.js';
 
@@ -149,6 +149,34 @@ describe('targets', () => {
   });
 });
 
+/** The run's workloads at every size it decided, with the calibration probe at `startNs` and `endNs`. */
+function calibrated(run: BenchResults, startNs: number, endNs = startNs): BenchResults {
+  const template = run.workloads[0] as BenchResults['workloads'][number];
+  const sizes = [...new Set(run.decisions.map((d) => d.size))];
+  return {
+    ...run,
+    workloads: sizes.map((size) => ({
+      ...template,
+      size,
+      statements: size,
+      calibrationNs: (startNs + endNs) / 2,
+      calibrationStartNs: startNs,
+      calibrationEndNs: endNs,
+    })),
+  };
+}
+
+/** The run with every timing multiplied by `by`, sizes unchanged. */
+function slowed(run: BenchResults, by: number): BenchResults {
+  return {
+    ...run,
+    startedAt: '2026-02-03T00:00:00.000Z',
+    decisions: run.decisions.map((d) => ({ ...d, medianNs: d.medianNs * by, cpuNs: d.cpuNs * by })),
+    compile: run.compile.map((c) => ({ ...c, medianMs: c.medianMs * by })),
+    load: run.load.map((l) => ({ ...l, medianMs: l.medianMs * by })),
+  };
+}
+
 describe('baseline comparison', () => {
   it('flags ramc medians over 25% slower and sizes over 5% larger, and ignores peers', () => {
     const before = results();
@@ -183,6 +211,67 @@ describe('baseline comparison', () => {
     expect(
       compareToBaseline(after, results({ machine: { ...before.machine, cpu: 'Other' } })).sameMachine,
     ).toBe(false);
+  });
+
+  const allTimings = [
+    'decision CPU ts @ 10',
+    'decision CPU ts @ 1000',
+    'decision CPU ts @ 5000',
+    'compile @ 1000',
+    'load ts @ 5000',
+  ];
+
+  it('corrects timings for a machine the calibration probe found 1.5× slower', () => {
+    const before = calibrated(results(), 30e6);
+    // The probe drifted from 40 to 50 ms within each size: 45 ms on average, 1.5× the baseline's.
+    const comparison = compareToBaseline(calibrated(slowed(results(), 1.5), 40e6, 50e6), before);
+    expect(comparison.regressions).toEqual([]);
+    expect(comparison.improvements).toEqual([]);
+    expect(comparison.machineFactors).toEqual([
+      { size: 10, factor: 1.5 },
+      { size: 1_000, factor: 1.5 },
+      { size: 5_000, factor: 1.5 },
+    ]);
+    expect(comparison.uncalibratedSizes).toEqual([]);
+    expect(comparison.drift).toBeCloseTo(0.25);
+    const section = generatedSection(results(), [], comparison, 'x.json');
+    expect(section).toContain(
+      'No regression beyond the thresholds. This machine ran 1.50× slower than when the baseline was ' +
+        'measured (calibration probe, by size); timings are compared after that correction.',
+    );
+    expect(section).toContain('moved by up to 25% within one size');
+  });
+
+  it('still flags timings 2× slower on a machine 1.5× slower, and shows both changes', () => {
+    const before = calibrated(results(), 30e6);
+    const comparison = compareToBaseline(calibrated(slowed(results(), 2), 45e6), before);
+    expect(comparison.regressions.map((r) => r.metric)).toEqual(allTimings);
+    const decision = comparison.regressions[0];
+    expect(decision?.change).toBeCloseTo(1);
+    expect(decision?.adjustedChange).toBeCloseTo(1 / 3);
+    expect(decision?.machineFactor).toBeCloseTo(1.5);
+    // Sizes are not timings: no correction, and unchanged here.
+    expect(comparison.regressions.some((r) => r.unit === 'bytes')).toBe(false);
+    expect(changeTable(comparison.regressions).rows[0]).toEqual([
+      'decision CPU ts @ 10',
+      '400 ns',
+      '800 ns',
+      '+100%',
+      '1.50×',
+      '+33%',
+    ]);
+  });
+
+  it('compares raw, and says so, when the baseline predates the calibration probe', () => {
+    const comparison = compareToBaseline(calibrated(slowed(results(), 1.5), 45e6), results());
+    expect(comparison.regressions.map((r) => r.metric)).toEqual(allTimings);
+    expect(comparison.regressions.every((r) => r.adjustedChange === r.change)).toBe(true);
+    expect(comparison).toMatchObject({ machineFactors: [], baselineCalibrated: false });
+    expect(comparison.uncalibratedSizes).toEqual([10, 1_000, 5_000]);
+    expect(changeTable(comparison.regressions).header).toEqual(['metric', 'baseline', 'now', 'change']);
+    expect(generatedSection(results(), [], comparison, 'x.json')).toContain(
+      'The baseline predates the calibration probe, so timings are compared raw',
+    );
   });
 });
 
@@ -233,6 +322,7 @@ describe('docs', () => {
       writeFileSync(file, JSON.stringify(older));
       const read = readResults(file);
       expect(read?.allocation).toEqual([]);
+      expect(read?.workloads[0]?.calibrationNs).toBeUndefined();
       expect(read === null ? null : compareToBaseline(results(), read).regressions).toEqual([]);
       writeFileSync(file, JSON.stringify({ ...older, schema: 0 }));
       expect(readResults(file)).toBeNull();
