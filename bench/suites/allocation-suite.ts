@@ -8,6 +8,7 @@ import type { WasmEngine } from '../engines/wasm-engine.js';
 import type { AllocationRow } from '../report/results.js';
 import { formatBytes, formatCount } from '../report/table.js';
 import { MIX_SIZE } from '../workloads/request-mix.js';
+import { stsScenario } from '../workloads/sts-requests.js';
 import { retained } from './retained-memory.js';
 
 /** Decisions of the mix run before anything is measured, so the engine's code is optimized. */
@@ -91,11 +92,11 @@ async function measureEngine(
   session: Session,
   engine: string,
   authorizer: Authorizer,
+  requests: readonly unknown[],
   prepared: PreparedWorkload,
   config: BenchConfig,
 ): Promise<AllocationRow> {
   const { profiled, kept } = COUNTS[config.kind];
-  const requests = prepared.workload.requests;
   decideForProfile(authorizer, requests, WARM_UP_DECISIONS);
   const allocatedBytes = await allocatedPerDecision(session, authorizer, requests, profiled);
   const resultBytes = await keptPerResult(authorizer, requests, kept);
@@ -128,16 +129,26 @@ export async function allocationSuite(
   wasm: WasmEngine | null,
   config: BenchConfig,
 ): Promise<AllocationRow[]> {
-  const engines: [string, Authorizer][] = [['ts', loadBundle(prepared.bundle)]];
-  if (wasm !== null) engines.push(['wasm', await wasm.load(prepared.bundle)]);
+  const mix = prepared.workload.requests;
+  const engines: [string, Authorizer, readonly unknown[]][] = [['ts', loadBundle(prepared.bundle), mix]];
+  if (wasm !== null) engines.push(['wasm', await wasm.load(prepared.bundle), mix]);
+  // The same engines on the mix's role-session requests made with STS credentials (a token per role).
+  const sts = stsScenario(prepared);
+  if (sts !== null) {
+    const requests = Array.from({ length: MIX_SIZE }, (_, i) =>
+      JSON.parse(JSON.stringify(sts.requests[i % sts.requests.length])),
+    );
+    engines.push(['ts · STS', loadBundle(sts.bundle), requests]);
+    if (wasm !== null) engines.push(['wasm · STS', await wasm.load(sts.bundle), requests]);
+  }
   console.log(`\nallocation · ${formatCount(prepared.workload.statements)} statements`);
   const session = new Session();
   session.connect();
   try {
     await session.post('HeapProfiler.enable');
     const rows: AllocationRow[] = [];
-    for (const [engine, authorizer] of engines) {
-      rows.push(await measureEngine(session, engine, authorizer, prepared, config));
+    for (const [engine, authorizer, requests] of engines) {
+      rows.push(await measureEngine(session, engine, authorizer, requests, prepared, config));
     }
     await session.post('HeapProfiler.disable');
     return rows;
