@@ -33,6 +33,19 @@ describe('LruCache', () => {
     expect([cache.get('a'), cache.get('b'), cache.size]).toEqual([2, 3, 2]);
   });
 
+  it('keeps an entry that is used while a stream of new keys passes through', () => {
+    const cache = new LruCache<number, number>(100, 1_000_000);
+    cache.set(-1, -1, 1);
+    for (let i = 0; i < 10_000; i++) {
+      cache.set(i, i, 1);
+      if (i % 10 === 0) expect(cache.get(-1), `after key ${i}`).toBe(-1);
+    }
+    // The used entry holds one of the 100 places; the 99 newest keys hold the rest.
+    expect(cache.size).toBe(100);
+    expect(cache.get(10_000 - 99)).toBe(10_000 - 99);
+    expect(cache.get(10_000 - 100)).toBeUndefined();
+  });
+
   it('stays bounded under 10,000 distinct keys', () => {
     const cache = new LruCache<number, number>(1_024, 1_000_000);
     for (let i = 0; i < 10_000; i++) cache.set(i, i, 1);
