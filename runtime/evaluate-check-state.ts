@@ -4,10 +4,13 @@ import {
   SOURCE_PRINCIPAL_ARN,
   SOURCE_RESOURCE_TAG,
 } from './evaluate-condition.js';
+import { resourceKey } from './match/resource-index.js';
 import type { NormalizedRequest } from './request.js';
 import { formatCurrentTime, isTaggableResource } from './request-context.js';
 
 const CURRENT_TIME_KEY = 'acs:currenttime';
+/** `resourceKey` returns -1 or a non-negative hash, never this. */
+const NOT_HASHED = -2;
 
 const EMPTY_REQUEST: NormalizedRequest = {
   id: null,
@@ -34,6 +37,8 @@ export class CheckState {
   resource = '';
   /** Whether the resource has tags (`kms:tag/<k>` and `acs:ResourceTag/<k>` are defined): 1, 0, or -1 for not yet known. */
   #taggable = -1;
+  /** The resource's `resourceKey`, once an index has asked for it (NOT_HASHED until then). */
+  #resourceKey = NOT_HASHED;
   /** `acs:CurrentTime` from the clock, read at most once per request. */
   #clockTime: string | null = null;
   readonly #now: () => number;
@@ -69,6 +74,13 @@ export class CheckState {
     this.actionId = actionId;
     this.resource = resource;
     this.#taggable = -1;
+    this.#resourceKey = NOT_HASHED;
+  }
+
+  /** What resource indexes file the resource under (runtime/match/resource-index.ts), hashed once per check. */
+  resourceKey(): number {
+    if (this.#resourceKey === NOT_HASHED) this.#resourceKey = resourceKey(this.resource);
+    return this.#resourceKey;
   }
 
   /**

@@ -76,8 +76,11 @@ export interface CompiledSet {
    */
   firstCandidate: number;
   candidateCount: number;
-  /** The candidate list of each of its rows, once `candidatesOf` has looked it up (null until the first). */
-  candidateLists: (CandidateList | undefined)[] | null;
+  /**
+   * Action id → its candidate list, once `candidatesOf` has looked it up (null until the first lookup).
+   * PERF: a later check of the action costs one array read instead of a binary search.
+   */
+  byAction: (CandidateList | undefined)[] | null;
   /** Candidates for an action the bundle does not know; their action patterns are matched at run time. */
   other: CandidateList;
 }
@@ -184,7 +187,7 @@ export function compileProgram(b: DecodedBundle): Program {
       ),
       firstCandidate: b.sets[at + SET_CANDIDATES_START] as number,
       candidateCount: b.sets[at + SET_CANDIDATES_COUNT] as number,
-      candidateLists: null,
+      byAction: null,
       other: sharedList(b, other, otherStart, b.sets[at + SET_OTHER_COUNT] as number),
     });
   }
@@ -301,6 +304,18 @@ function globOf(program: Program, pattern: number): Glob {
  */
 export function candidatesOf(program: Program, set: CompiledSet, actionId: number): CandidateList {
   if (actionId < 0) return set.other;
+  set.byAction ??= new Array(program.bundle.actions.length);
+  const byAction = set.byAction;
+  let list = byAction[actionId];
+  if (list === undefined) {
+    list = findCandidates(program, set, actionId);
+    byAction[actionId] = list;
+  }
+  return list;
+}
+
+/** `candidatesOf` the first time: a binary search over the set's rows of the candidate table. */
+function findCandidates(program: Program, set: CompiledSet, actionId: number): CandidateList {
   const rows = program.bundle.candidates;
   let lo = set.firstCandidate;
   let hi = lo + set.candidateCount - 1;
@@ -309,21 +324,12 @@ export function candidatesOf(program: Program, set: CompiledSet, actionId: numbe
     const row = mid * CANDIDATE_WORDS;
     const action = rows[row + CANDIDATE_ACTION] as number;
     if (action === actionId) {
-      // PERF: a set's lists are remembered by row, so a later check for the action skips the shared map.
-      set.candidateLists ??= new Array(set.candidateCount);
-      const index = mid - set.firstCandidate;
-      let list = set.candidateLists[index];
-      if (list === undefined) {
-        const start = rows[row + CANDIDATE_START] as number;
-        list = sharedList(
-          program.bundle,
-          program.candidateLists,
-          start,
-          rows[row + CANDIDATE_COUNT] as number,
-        );
-        set.candidateLists[index] = list;
-      }
-      return list;
+      return sharedList(
+        program.bundle,
+        program.candidateLists,
+        rows[row + CANDIDATE_START] as number,
+        rows[row + CANDIDATE_COUNT] as number,
+      );
     }
     if (action < actionId) lo = mid + 1;
     else hi = mid - 1;

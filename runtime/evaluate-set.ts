@@ -109,7 +109,7 @@ export function evaluateSet(program: Program, setIndex: number, state: CheckStat
   const list = candidatesOf(program, set, state.actionId);
   const index = indexOf(program, list);
   const first = index === null ? list.ids : index.rest;
-  const second = index === null ? NO_STATEMENTS : index.filed(state.resource);
+  const second = index === null ? NO_STATEMENTS : index.filed(state.resourceKey());
   // Merge the two ascending, disjoint lists.
   let i = 0;
   let j = 0;

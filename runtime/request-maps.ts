@@ -23,7 +23,7 @@ export function readResourceTags(reader: RequestReader, raw: unknown, tags: Requ
   for (const key in object) {
     if (!hasOwn.call(object, key)) continue;
     // PERF: the value is read here, in the loop over the keys, where V8 reads it by the key's slot.
-    if (++count > max || !readTag(reader, object, key, object[key], tags)) {
+    if (++count > max || !readTag(reader, object, key, object[key], tags, count - 1)) {
       tooMany(reader, before, object, max, `resourceTags has more than ${max} tags`);
       return false;
     }
@@ -38,6 +38,7 @@ function readTag(
   key: string,
   value: unknown,
   tags: RequestMap,
+  position: number,
 ): boolean {
   if (!reader.key('resourceTags', key)) return false;
   const scalar = reader.scalar(value);
@@ -45,7 +46,7 @@ function readTag(
     reader.rejectScalar(`resourceTags ${JSON.stringify(key)}`, value, 'InvalidRequest');
     return false;
   }
-  const lower = lowerCase(key);
+  const lower = tagKeys.getAt(key, position);
   const size = tags.size;
   tags.set(lower, scalarText(scalar));
   // A key already there is overwritten, not added: the map is dropped with the error.
@@ -68,7 +69,7 @@ export function readContext(reader: RequestReader, raw: unknown, context: Reques
   for (const key in object) {
     if (!hasOwn.call(object, key)) continue;
     // PERF: the value is read here, in the loop over the keys, where V8 reads it by the key's slot.
-    if (++count > max || !readContextEntry(reader, object, key, object[key], context)) {
+    if (++count > max || !readContextEntry(reader, object, key, object[key], context, count - 1)) {
       tooMany(reader, before, object, max, `context has more than ${max} keys`);
       return false;
     }
@@ -83,9 +84,10 @@ function readContextEntry(
   key: string,
   value: unknown,
   context: RequestMap,
+  position: number,
 ): boolean {
   if (!reader.key('context key', key)) return false;
-  const info = contextKeys.get(key);
+  const info = contextKeys.getAt(key, position);
   if (context.has(info.lower)) {
     sameIgnoringCase(reader, 'context', object, info.lower, key);
     return false;
@@ -156,6 +158,9 @@ interface ContextKey {
   lower: string;
   kind: number;
 }
+
+/** Tag key → lower-cased. PERF: a host's tag keys are lowered once, not on every request. */
+const tagKeys = new StringCache(lowerCase);
 
 /** PERF: a host's context keys are lowered and classified once, not on every request. */
 const contextKeys = new StringCache<ContextKey>((key) => {

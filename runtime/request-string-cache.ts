@@ -2,6 +2,8 @@
 const CACHE_ENTRIES = 1_024;
 /** Longer strings are not remembered: keys and actions are short, and long text would bloat the cache. */
 const CACHE_MAX_LENGTH = 128;
+/** Slots of `getAt`: more keys than this in one object are looked up by `get` alone. */
+const SLOTS = 16;
 
 /**
  * A value computed from a string, remembered for the strings seen recently.
@@ -11,10 +13,28 @@ const CACHE_MAX_LENGTH = 128;
 export class StringCache<V> {
   readonly #compute: (text: string) => V;
   readonly #values = new Map<string, V>();
+  readonly #slotTexts: (string | undefined)[] = new Array(SLOTS).fill(undefined);
+  readonly #slotValues: (V | undefined)[] = new Array(SLOTS).fill(undefined);
 
   /** `compute` must be pure: the cache may call it again for the same string at any time. */
   constructor(compute: (text: string) => V) {
     this.#compute = compute;
+  }
+
+  /**
+   * `get`, trying first what `getAt` last returned for `slot`: the text's position among the keys of the
+   * object it comes from (tags, context).
+   * PERF: a host sends the same keys in the same order, so the key at a position is usually the very
+   * string the slot holds (JSON keys are interned: one pointer comparison, where a lookup hashes and
+   * probes). Any other text is looked up and takes the slot.
+   */
+  getAt(text: string, slot: number): V {
+    if (slot >= SLOTS) return this.get(text);
+    if (this.#slotTexts[slot] === text) return this.#slotValues[slot] as V;
+    const value = this.get(text);
+    this.#slotTexts[slot] = text;
+    this.#slotValues[slot] = value;
+    return value;
   }
 
   get(text: string): V {

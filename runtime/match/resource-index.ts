@@ -45,11 +45,23 @@ export class ResourceIndex {
     this.#byTail = new Map([...byTail].map(([key, bucket]) => [key, Int32Array.from(bucket)]));
   }
 
-  /** The filed statements that may match `resource`, ascending (merge them with `rest`). */
-  filed(resource: string): Int32Array {
-    if (resource.length < TAIL_KEY_LENGTH) return NO_IDS;
-    return this.#byTail.get(tailHash(resource, resource.length)) ?? NO_IDS;
+  /**
+   * The filed statements that may match the resource whose `resourceKey` is `key`, ascending (merge them
+   * with `rest`).
+   */
+  filed(key: number): Int32Array {
+    if (key < 0) return NO_IDS;
+    return this.#byTail.get(key) ?? NO_IDS;
   }
+}
+
+/**
+ * What every index files a requested resource under: a hash of its last characters, or -1 when it is too
+ * short to be filed (only `rest` can match it).
+ * PERF: a check may consult several indexes (account scope, resource group); the key is hashed once.
+ */
+export function resourceKey(resource: string): number {
+  return resource.length < TAIL_KEY_LENGTH ? -1 : tailHash(resource, resource.length);
 }
 
 /** The keys a statement is filed under, or null when it must always be tested. */

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { compile } from '../../compiler/compile.js';
 import { referenceAuthorizer } from '../../compiler/reference/index.js';
 import { loadBundle } from '../../runtime/index.js';
-import { type ResourceElement, ResourceIndex } from '../../runtime/match/resource-index.js';
+import { type ResourceElement, ResourceIndex, resourceKey } from '../../runtime/match/resource-index.js';
 import { normalForm } from './decision-normal-form.js';
 import { globRegex } from './fixtures/sample-ir.js';
 
@@ -39,7 +39,7 @@ describe('ResourceIndex', () => {
         (elements, resource) => {
           const ids = Int32Array.from(elements.keys());
           const index = new ResourceIndex(ids, (id) => elements[id] as ResourceElement);
-          const candidates = new Set([...index.rest, ...index.filed(resource)]);
+          const candidates = new Set([...index.rest, ...index.filed(resourceKey(resource))]);
           elements.forEach((e, id) => {
             const some = e.resourcePatterns.some((p) => globRegex(p).test(resource));
             const passes = e.resourcePatterns.length === 0 || (e.notResource ? !some : some);
@@ -62,8 +62,8 @@ describe('ResourceIndex', () => {
       (id) => elements[id] as ResourceElement,
     );
     expect(index.rest).toHaveLength(0);
-    expect([...index.filed(KEY('key-00000042'))]).toEqual([42]);
-    expect([...index.filed(KEY('key-99999999'))]).toEqual([]);
+    expect([...index.filed(resourceKey(KEY('key-00000042')))]).toEqual([42]);
+    expect([...index.filed(resourceKey(KEY('key-99999999')))]).toEqual([]);
   });
 
   it('keeps a bundle with many statements of one action deciding as the reference does', () => {
