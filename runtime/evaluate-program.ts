@@ -277,6 +277,15 @@ function longestList(b: DecodedBundle): number {
   return most;
 }
 
+/**
+ * Set `index` of the program; undefined for NONE or out of range.
+ * PERF: V8 reads a negative index as the property name "-1", a slow lookup up the prototype chain, so
+ * NONE (a caller without group policies, a request without a resource group) is never used as one.
+ */
+export function setAt(program: Program, index: number): CompiledSet | undefined {
+  return index < 0 ? undefined : program.sets[index];
+}
+
 /** Statement `id` of the program, compiled on first use. */
 export function statementAt(program: Program, id: number): CompiledStatement {
   return program.compiled[id] ?? compileStatementOf(program, id);

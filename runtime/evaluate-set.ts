@@ -5,6 +5,7 @@ import {
   type CompiledStatement,
   candidatesOf,
   type Program,
+  setAt,
   statementAt,
 } from './evaluate-program.js';
 import { explainStatement, statementTruth } from './evaluate-statement.js';
@@ -103,7 +104,7 @@ function buildIndex(program: Program, ids: Int32Array): ResourceIndex | null {
  */
 export function evaluateSet(program: Program, setIndex: number, state: CheckState, out: SetOutcome): void {
   out.reset();
-  const set = program.sets[setIndex];
+  const set = setAt(program, setIndex);
   if (set === undefined) return;
   const checkAction = state.actionId < 0;
   const list = candidatesOf(program, set, state.actionId);
@@ -142,7 +143,7 @@ export function explainSet(
   explained: ExplainedStatement[],
 ): void {
   out.reset();
-  const set = program.sets[setIndex];
+  const set = setAt(program, setIndex);
   if (set === undefined) return;
   for (const id of set.statements) {
     const st = statementAt(program, id);
