@@ -156,24 +156,34 @@ export class RequestBuffer {
     let nameLength = 0;
     for (const name in source) {
       if (!hasOwn.call(source, name)) continue;
+      // PERF: the members every action request has come first: the cases are compared in order.
       switch (name) {
-        case 'id':
-          idValue = source[name];
-          break;
         case 'principal':
           principal = source[name];
-          break;
-        case 'accessKeyId':
-          accessKeyId = source[name];
-          break;
-        case 'securityToken':
-          securityToken = source[name];
           break;
         case 'action':
           action = source[name];
           break;
         case 'resource':
           resource = source[name];
+          break;
+        case 'context':
+          context = source[name];
+          break;
+        case 'resourceTags':
+          resourceTags = source[name];
+          break;
+        case 'resourceGroup':
+          resourceGroup = source[name];
+          break;
+        case 'id':
+          idValue = source[name];
+          break;
+        case 'accessKeyId':
+          accessKeyId = source[name];
+          break;
+        case 'securityToken':
+          securityToken = source[name];
           break;
         case 'operation':
           operation = source[name];
@@ -183,15 +193,6 @@ export class RequestBuffer {
           break;
         case 'parameters':
           parameters = source[name];
-          break;
-        case 'resourceGroup':
-          resourceGroup = source[name];
-          break;
-        case 'resourceTags':
-          resourceTags = source[name];
-          break;
-        case 'context':
-          context = source[name];
           break;
         default:
           unknownName = name;
