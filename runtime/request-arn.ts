@@ -16,11 +16,20 @@ export function arnColon(arn: string, n: number): number {
 
 /**
  * Locates the colons of an ARN just read from a request and remembers them for the checks that follow.
- * PERF: it skips comparing the ARN with the last one, which a new request's resource seldom is.
+ * `first`: where the first colon is when the caller knows it (an ARN it checked starts with `acs:` has it
+ * at 3), else -1.
+ * PERF: it skips comparing the ARN with the last one, which a new request's resource seldom is, and a
+ * known first colon saves one search.
  */
-export function locateColons(arn: string): void {
+export function locateColons(arn: string, first = -1): void {
   let from = 0;
-  for (let i = 0; i < COLONS; i++) {
+  let i = 0;
+  if (first >= 0) {
+    lastColons[0] = first;
+    from = first + 1;
+    i = 1;
+  }
+  for (; i < COLONS; i++) {
     const at = from < 0 ? -1 : arn.indexOf(':', from);
     lastColons[i] = at;
     from = at < 0 ? -1 : at + 1;

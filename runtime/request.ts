@@ -61,6 +61,8 @@ const MEMBERS = [
 ];
 
 const ACCESS_ID = 'acs:accessid';
+/** What every ARN starts with; its colon is the ARN's first. */
+const ARN_SCHEME = 'acs:';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -354,7 +356,7 @@ function operationMember(reader: RequestReader, name: string): false {
  */
 export function isResourceName(resource: string): boolean {
   if (resource === '*') return true;
-  if (!hasPrefix(resource, 'acs:')) return false;
-  locateColons(resource);
+  if (!hasPrefix(resource, ARN_SCHEME)) return false;
+  locateColons(resource, ARN_SCHEME.length - 1);
   return arnColon(resource, 3) >= 0;
 }
