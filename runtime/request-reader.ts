@@ -34,13 +34,18 @@ export class RequestReader {
 
   /** Adds text to the request's total length. */
   count(length: number): void {
+    // PERF: `optionalString`, `key` and `scalar`, which run for every string of a request, add to `total`
+    // themselves: V8 did not inline this call into them (valgrind: about 200 instructions per decision).
     this.total += length;
-    if (this.total > REQUEST_LIMITS.maxTotalLength) {
-      this.fail(
-        'InvalidRequest',
-        `the request holds more than ${REQUEST_LIMITS.maxTotalLength} characters of text in all; shorten it`,
-      );
-    }
+    if (this.total > REQUEST_LIMITS.maxTotalLength) this.tooLong();
+  }
+
+  /** Records that the request holds more text than `REQUEST_LIMITS.maxTotalLength`. */
+  private tooLong(): void {
+    this.fail(
+      'InvalidRequest',
+      `the request holds more than ${REQUEST_LIMITS.maxTotalLength} characters of text in all; shorten it`,
+    );
   }
 
   /** A JSON object (not an array, not null). */
@@ -63,7 +68,8 @@ export class RequestReader {
     if (raw.length > maxLength) {
       return this.fail('InvalidRequest', `${name} is longer than ${maxLength} characters`);
     }
-    this.count(raw.length);
+    this.total += raw.length;
+    if (this.total > REQUEST_LIMITS.maxTotalLength) this.tooLong();
     return raw;
   }
 
@@ -80,7 +86,8 @@ export class RequestReader {
       );
       return false;
     }
-    this.count(name.length);
+    this.total += name.length;
+    if (this.total > REQUEST_LIMITS.maxTotalLength) this.tooLong();
     return this.error === null;
   }
 
@@ -92,7 +99,8 @@ export class RequestReader {
   scalar(raw: unknown, maxLength: number = REQUEST_LIMITS.maxStringLength): Scalar | null {
     if (typeof raw === 'string') {
       if (raw.length > maxLength) return null;
-      this.count(raw.length);
+      this.total += raw.length;
+      if (this.total > REQUEST_LIMITS.maxTotalLength) this.tooLong();
       return raw;
     }
     if (typeof raw === 'boolean') return raw;

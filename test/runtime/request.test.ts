@@ -244,6 +244,34 @@ describe('readRequest: bounds', () => {
     expect(error(raw).code).toBe('InvalidRequest');
   });
 
+  test('the total counts every member name, key and value: at the limit is valid, one more is not', () => {
+    const textLength = (value: unknown): number => {
+      if (typeof value === 'string') return value.length;
+      if (typeof value !== 'object' || value === null) return 0;
+      return Object.entries(value).reduce((sum, [k, v]) => sum + k.length + textLength(v), 0);
+    };
+    const request = (extra: number, where: 'tag' | 'group') => {
+      const raw: Record<string, unknown> = {
+        principal: ALICE,
+        action: 'a:b',
+        context: Object.fromEntries(Array.from({ length: 32 }, (_, i) => [`k${i}`, 'v'.repeat(2_000)])),
+        ...(where === 'tag' ? { resourceTags: { t: '' } } : { resourceGroup: '' }),
+      };
+      const filler = 'x'.repeat(REQUEST_LIMITS.maxTotalLength - textLength(raw) + extra);
+      if (where === 'tag') raw.resourceTags = { t: filler };
+      else raw.resourceGroup = filler;
+      return raw;
+    };
+    for (const where of ['tag', 'group'] as const) {
+      expect(textLength(request(0, where))).toBe(REQUEST_LIMITS.maxTotalLength);
+      ok(request(0, where));
+      expect(error(request(1, where))).toEqual({
+        code: 'InvalidRequest',
+        message: `the request holds more than ${REQUEST_LIMITS.maxTotalLength} characters of text in all; shorten it`,
+      });
+    }
+  });
+
   test('a throwing getter is an error, not a crash', () => {
     const hostile = {
       principal: ALICE,
