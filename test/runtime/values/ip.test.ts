@@ -122,6 +122,22 @@ describe('parseIpAddress', () => {
     );
   });
 
+  it('accepts exactly the dotted quads of octets 0–255 without leading zeros', () => {
+    const octet = '(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])';
+    const oracle = new RegExp(`^${octet}(?:\\.${octet}){3}$`);
+    // Three to five runs of up to four digits: most texts are near misses (leading zeros, octets above
+    // 255, empty or missing parts).
+    const digit = fc.constantFrom('0', '1', '2', '3', '4', '5', '6', '9');
+    const part = fc.string({ unit: digit, maxLength: 4 });
+    const text = fc.array(part, { minLength: 3, maxLength: 5 }).map((parts) => parts.join('.'));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(parseIpAddress(t)?.family === 4).toBe(oracle.test(t));
+      }),
+      { numRuns: 5_000 },
+    );
+  });
+
   it('reads every full and compressed IPv6 form of random groups', () => {
     const group = fc.integer({ min: 0, max: 0xffff });
     fc.assert(
