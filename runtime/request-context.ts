@@ -2,7 +2,7 @@
  * The condition-key values of one check (semantics §5): what the request gave, plus what the engine
  * fills in. Shared by every engine so they all see the same value for every key.
  */
-import { hasPrefix } from './match/has-prefix.js';
+import { hasCodes, prefixCodes } from './match/has-prefix.js';
 import type { NormalizedRequest } from './request.js';
 import { arnColon } from './request-arn.js';
 
@@ -47,6 +47,10 @@ export function resourceTagKey(keyLower: string): string | null {
   return keyLower.slice(keyLower.indexOf('/') + 1);
 }
 
+const KMS_ARN = prefixCodes('acs:kms:');
+const KEY_ID = prefixCodes('key/');
+const SECRET_ID = prefixCodes('secret/');
+
 /**
  * True when the resource is one KMS key (`acs:kms:<region>:<account>:key/<id>`) or one KMS secret
  * (`…:secret/<name>`): the only resources whose tags are defined. `*`, containers (`…:key`), aliases,
@@ -54,12 +58,12 @@ export function resourceTagKey(keyLower: string): string | null {
  */
 export function isTaggableResource(resource: string): boolean {
   // After `acs:kms:`, the relative id follows the region's and the account's colons.
-  if (!hasPrefix(resource, 'acs:kms:') || arnColon(resource, 3) < 0) return false;
+  if (!hasCodes(resource, KMS_ARN) || arnColon(resource, 3) < 0) return false;
   const relative = arnColon(resource, 3) + 1;
   const idLength = resource.length - relative;
   return (
-    (idLength > 'key/'.length && hasPrefix(resource, 'key/', relative)) ||
-    (idLength > 'secret/'.length && hasPrefix(resource, 'secret/', relative))
+    (idLength > KEY_ID.length && hasCodes(resource, KEY_ID, relative)) ||
+    (idLength > SECRET_ID.length && hasCodes(resource, SECRET_ID, relative))
   );
 }
 

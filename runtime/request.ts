@@ -3,7 +3,7 @@
  * interpreter, the TS runtime and the Wasm host. Platform-free; no imports outside runtime/.
  */
 
-import { hasPrefix } from './match/has-prefix.js';
+import { hasCodes, prefixCodes } from './match/has-prefix.js';
 import { arnColon, locateColons } from './request-arn.js';
 import { REQUEST_LIMITS } from './request-limits.js';
 import { RequestMap, type RequestValues } from './request-map.js';
@@ -63,6 +63,7 @@ const MEMBERS = [
 const ACCESS_ID = 'acs:accessid';
 /** What every ARN starts with; its colon is the ARN's first. */
 const ARN_SCHEME = 'acs:';
+const ARN_SCHEME_CODES = prefixCodes(ARN_SCHEME);
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -356,7 +357,7 @@ function operationMember(reader: RequestReader, name: string): false {
  */
 export function isResourceName(resource: string): boolean {
   if (resource === '*') return true;
-  if (!hasPrefix(resource, ARN_SCHEME)) return false;
+  if (!hasCodes(resource, ARN_SCHEME_CODES)) return false;
   locateColons(resource, ARN_SCHEME.length - 1);
   return arnColon(resource, 3) >= 0;
 }

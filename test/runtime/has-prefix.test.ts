@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hasPrefix } from '../../runtime/match/has-prefix.js';
+import { hasCodes, hasPrefix, prefixCodes } from '../../runtime/match/has-prefix.js';
 
 describe('hasPrefix', () => {
   it('agrees with startsWith for short and long prefixes, at any position', () => {
@@ -10,6 +10,7 @@ describe('hasPrefix', () => {
       fc.property(text, text, fc.nat(), (t, p, n) => {
         const at = n % (t.length + 1);
         expect(hasPrefix(t, p, at)).toBe(t.startsWith(p, at));
+        expect(hasCodes(t, prefixCodes(p), at)).toBe(t.startsWith(p, at));
         // A prefix taken from the text itself matches where it was taken.
         const piece = t.slice(at, at + (n % 20));
         expect(hasPrefix(t, piece, at)).toBe(true);
