@@ -26,6 +26,7 @@ import {
   OP_STRING_NOT_EQUALS_IGNORE_CASE,
   OP_STRING_NOT_LIKE,
 } from './format.js';
+import { interned } from './interned.js';
 import type { Glob } from './match/glob.js';
 import { isDateOperator, isNegatedOperator, OPERATOR_NAMES } from './operator-codes.js';
 import { resourceTagKey } from './request-context.js';
@@ -94,7 +95,7 @@ export function compileCondition(
   const kind = word(CONDITION_CONST_KIND);
   const start = word(CONDITION_CONST_START);
   const count = word(CONDITION_CONST_COUNT);
-  const key = b.strings[word(CONDITION_KEY)] as string;
+  const key = interned(b.strings[word(CONDITION_KEY)] as string);
   const tagKey = resourceTagKey(key);
   const constIds =
     kind === CONST_STRING || kind === CONST_BOOL ? Array.from(b.lists.subarray(start, start + count)) : [];
@@ -119,7 +120,7 @@ export function compileCondition(
           : key === 'acs:currenttime'
             ? SOURCE_CURRENT_TIME
             : SOURCE_CONTEXT,
-    tagKey: tagKey ?? '',
+    tagKey: tagKey === null ? '' : interned(tagKey),
     values,
     strings,
     stringSet: (word(CONDITION_CONST_FLAGS) & CONST_FLAG_LOOKUP) !== 0 && !like ? new Set(strings) : null,

@@ -8,7 +8,7 @@ import { DECISION_ALLOW, DECISION_EXPLICIT_DENY, NONE } from './format.js';
 import { hasPrefix } from './match/has-prefix.js';
 import { expandOperation, type OperationRequest } from './operations.js';
 import { type NormalizedRequest, RequestBuffer } from './request.js';
-import { arnColon } from './request-arn.js';
+import { arnColons } from './request-arn.js';
 import type { TokenSessions } from './token-sessions.js';
 import type {
   Check,
@@ -261,10 +261,11 @@ function decidingList(
  */
 export function isCrossAccount(resource: string, account: string): boolean {
   if (resource === '*') return false;
-  const third = arnColon(resource, 2);
+  const colons = arnColons(resource);
+  const third = colons[2] as number;
   if (third < 0) return false;
   const start = third + 1;
-  const next = arnColon(resource, 3);
+  const next = colons[3] as number;
   const end = next < 0 ? resource.length : next;
   if (end === start) return false;
   return end - start !== account.length || !hasPrefix(resource, account, start);

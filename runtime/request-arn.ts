@@ -1,17 +1,19 @@
-/** How many `:` of an ARN `arnColon` locates: `acs:<service>:<region>:<account>:<relative-id>` has four. */
+/** How many `:` of an ARN `arnColons` locates: `acs:<service>:<region>:<account>:<relative-id>` has four. */
 const COLONS = 4;
 
 let lastArn = '';
 const lastColons = new Int32Array(COLONS).fill(-1);
 
 /**
- * The position of the `n`-th (0-based, at most 3) `:` of `arn`, or -1 when it has fewer.
+ * The positions of the first four `:` of `arn` (index n holds the n-th, 0-based), -1 for those it lacks.
+ * INVARIANT: the array is shared: read it right after the call, before locating another ARN.
  * PERF: the reader checks a request's resource, then the engine checks its account and whether it has
- * tags, each by its colons: they are located once, and remembered for the last ARN asked about.
+ * tags, each by its colons: they are located once, and remembered for the last ARN asked about; each
+ * check compares the ARN with the last one once, however many colons it reads.
  */
-export function arnColon(arn: string, n: number): number {
+export function arnColons(arn: string): Int32Array {
   if (arn !== lastArn) locateColons(arn);
-  return lastColons[n] ?? -1;
+  return lastColons;
 }
 
 /**
@@ -21,7 +23,7 @@ export function arnColon(arn: string, n: number): number {
  * PERF: it skips comparing the ARN with the last one, which a new request's resource seldom is, and a
  * known first colon saves one search.
  */
-export function locateColons(arn: string, first = -1): void {
+export function locateColons(arn: string, first = -1): Int32Array {
   let from = 0;
   let i = 0;
   if (first >= 0) {
@@ -35,4 +37,5 @@ export function locateColons(arn: string, first = -1): void {
     from = at < 0 ? -1 : at + 1;
   }
   lastArn = arn;
+  return lastColons;
 }

@@ -4,7 +4,7 @@
  */
 import { hasCodes, prefixCodes } from './match/has-prefix.js';
 import type { NormalizedRequest } from './request.js';
-import { arnColon } from './request-arn.js';
+import { arnColons } from './request-arn.js';
 
 /** What the engine itself supplies to the context of one (caller, resource) check. */
 export interface FilledContext {
@@ -58,8 +58,10 @@ const SECRET_ID = prefixCodes('secret/');
  */
 export function isTaggableResource(resource: string): boolean {
   // After `acs:kms:`, the relative id follows the region's and the account's colons.
-  if (!hasCodes(resource, KMS_ARN) || arnColon(resource, 3) < 0) return false;
-  const relative = arnColon(resource, 3) + 1;
+  if (!hasCodes(resource, KMS_ARN)) return false;
+  const fourth = arnColons(resource)[3] as number;
+  if (fourth < 0) return false;
+  const relative = fourth + 1;
   const idLength = resource.length - relative;
   return (
     (idLength > KEY_ID.length && hasCodes(resource, KEY_ID, relative)) ||

@@ -1,6 +1,7 @@
+import { interned } from './interned.js';
 import { StringCache } from './request-string-cache.js';
 
-const lowered = new StringCache((text) => text.toLowerCase());
+const lowered = new StringCache((text) => interned(text.toLowerCase()));
 
 /**
  * `text.toLowerCase()` (semantics §4.2: key names and actions compare case-insensitively).

@@ -45,14 +45,10 @@ export class RequestMap implements RequestValues {
 
   /** Adds `key`, which the caller knows the map does not hold, as the last entry. */
   append(key: string, value: string): this {
+    // Writing at `size` overwrites an entry a `clear` left, or grows the array by one.
     const size = this.#size;
-    if (size < this.#keys.length) {
-      this.#keys[size] = key;
-      this.#values[size] = value;
-    } else {
-      this.#keys.push(key);
-      this.#values.push(value);
-    }
+    this.#keys[size] = key;
+    this.#values[size] = value;
     this.#size = size + 1;
     return this;
   }

