@@ -152,8 +152,11 @@ export class RequestEvaluator {
     const lower = known.lower;
     // Actions outside access control (kms:DescribeRegions) are allowed for any identified caller.
     if (!known.accessControlled) return this.#settle('Allow', 'not-access-controlled', [], explain);
-    if (isCrossAccount(resource, program.account))
-      return this.#settle('ImplicitDeny', 'cross-account', [], explain);
+    // PERF: without an explanation, a cross-account resource is told apart only when the statements would
+    // allow or explicitly deny it: otherwise its answer, ImplicitDeny naming no statement, is theirs too.
+    // Comparing the account costs about 400 instructions (valgrind), a tenth of an implicit denial.
+    const accountFirst = explain || principal === null;
+    if (accountFirst && isCrossAccount(resource, program.account)) return this.#crossAccount(explain);
     if (principal === null) return this.#settle('Allow', 'root', [], explain);
     const state = this.#state;
     const actionId = known.id;
@@ -186,7 +189,15 @@ export class RequestEvaluator {
       );
     }
     const sessionKind = session?.outcome.kind;
-    if (sessionKind === DECISION_EXPLICIT_DENY || outcome.kind === DECISION_EXPLICIT_DENY) {
+    const settled = sessionKind === DECISION_EXPLICIT_DENY || outcome.kind === DECISION_EXPLICIT_DENY;
+    if (
+      (settled || outcome.kind === DECISION_ALLOW) &&
+      !accountFirst &&
+      isCrossAccount(resource, program.account)
+    ) {
+      return this.#crossAccount(explain);
+    }
+    if (settled) {
       const deciding = decidingList(
         sessionKind === DECISION_EXPLICIT_DENY ? session : null,
         outcome.kind === DECISION_EXPLICIT_DENY ? outcome : null,
@@ -205,6 +216,11 @@ export class RequestEvaluator {
       return this.#settle('Allow', step, deciding, explain, explained);
     }
     return this.#settle('ImplicitDeny', 'no-statement', [], explain, explained);
+  }
+
+  /** A check of a resource in another account (semantics §6.2 step 2). */
+  #crossAccount(explain: boolean): DecisionKind {
+    return this.#settle('ImplicitDeny', 'cross-account', [], explain);
   }
 
   /**
