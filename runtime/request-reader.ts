@@ -52,8 +52,8 @@ export class RequestReader {
 
   // PERF: the methods below run for every member, key and value of a request, and V8 inlines a call
   // only while the inlined bytecode of the calling function fits a budget. Each keeps just the checks of a
-  // valid value and calls out for any message, so that more of them fit (valgrind: about 100 instructions
-  // per request for the first four).
+  // valid value and calls out for any message, so that more of them fit (valgrind: about 80 instructions
+  // per request for `object`, `optionalString` and `key`).
 
   /** A JSON object (not an array, not null). */
   object(what: string, raw: unknown): Record<string, unknown> | null {
