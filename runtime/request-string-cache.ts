@@ -13,12 +13,19 @@ const SLOTS = 16;
 export class StringCache<V> {
   readonly #compute: (text: string) => V;
   readonly #values = new Map<string, V>();
-  readonly #slotTexts: (string | undefined)[] = new Array(SLOTS).fill(undefined);
-  readonly #slotValues: (V | undefined)[] = new Array(SLOTS).fill(undefined);
+  /**
+   * PERF: the slots start out holding the empty string (with its value), not undefined, so that V8 sees
+   * only strings compared in `getAt`: two interned strings then compare as pointers, inline.
+   */
+  readonly #slotTexts: string[];
+  readonly #slotValues: V[];
 
   /** `compute` must be pure: the cache may call it again for the same string at any time. */
   constructor(compute: (text: string) => V) {
     this.#compute = compute;
+    const empty = compute('');
+    this.#slotTexts = Array.from({ length: SLOTS }, () => '');
+    this.#slotValues = Array.from({ length: SLOTS }, () => empty);
   }
 
   /**
