@@ -214,7 +214,9 @@ export function compileProgram(b: DecodedBundle): Program {
     const name = strings[b.principals[at + PRINCIPAL_NAME] as number] as string;
     const resolved: ResolvedCaller = {
       ok: true,
-      arn: `acs:ram::${account}:${kind}/${name}`,
+      // PERF: joined, not concatenated: a template literal makes a rope (V8 "cons string"), and every
+      // request's ARN compared with a rope key of `userArns` went to a slow runtime comparison.
+      arn: ['acs:ram::', account, ':', kind, '/', name].join(''),
       principal: null,
     };
     const principal: CompiledPrincipal = {

@@ -1,3 +1,4 @@
+import { interned } from '../interned.js';
 import { hasPrefix } from './has-prefix.js';
 
 const QUESTION = 0x3f; // ?
@@ -40,7 +41,9 @@ export class Glob {
 
   constructor(pattern: string) {
     this.pattern = pattern;
-    const segments = pattern.split('*');
+    // PERF: interned, because `split` makes each segment of 13 or more characters a view into the pattern
+    // (V8 "sliced string"), which every comparison and search must first resolve.
+    const segments = pattern.split('*').map(interned);
     const stars = segments.length - 1;
     const hasQuestion = pattern.includes('?');
     this.#first = segments[0] as string;
