@@ -38,8 +38,12 @@ export class RequestEvaluator {
   readonly #now: () => number;
   /** PERF: every request is read into this buffer. */
   readonly #buffer = new RequestBuffer();
-  /** The statements and explanation of the last `#decideCheck`, which returns the decision itself. */
-  #deciding: DecidingStatement[] = [];
+  /**
+   * The decision and explanation of the last `#decideCheck`, which returns the deciding statements.
+   * PERF: the statements, a new array, are returned rather than kept here: storing a just-made object
+   * into this long-lived one costs V8 a call to record the reference (its write barrier).
+   */
+  #kind: DecisionKind = 'ImplicitDeny';
   #explanation: Explanation | null = null;
   /** A request is being decided: the clock (`now`) or a getter of the request is deciding another. */
   #busy = false;
@@ -90,7 +94,7 @@ export class RequestEvaluator {
     const sessionPolicy = session?.policy ?? null;
     const target = request.target;
     if (target.kind === 'action') {
-      const kind = this.#decideCheck(
+      const deciding = this.#decideCheck(
         request,
         principal,
         sessionPolicy,
@@ -98,7 +102,7 @@ export class RequestEvaluator {
         target.resource,
         explain,
       );
-      return decision(request, caller.arn, kind, this.#deciding, this.#explanation);
+      return decision(request, caller.arn, this.#kind, deciding, this.#explanation);
     }
     return this.#decideOperation(request, caller.arn, principal, sessionPolicy, target, explain);
   }
@@ -123,8 +127,8 @@ export class RequestEvaluator {
       return decision(request, arn, 'Allow', [], open, []);
     }
     const checks: Check[] = expansion.checks.map(({ action, resource }) => {
-      const kind = this.#decideCheck(request, principal, session, action, resource, explain);
-      const check: Check = { action, resource, decision: kind, deciding: this.#deciding };
+      const deciding = this.#decideCheck(request, principal, session, action, resource, explain);
+      const check: Check = { action, resource, decision: this.#kind, deciding };
       if (this.#explanation !== null) check.explanation = this.#explanation;
       return check;
     });
@@ -137,7 +141,7 @@ export class RequestEvaluator {
    * One (action, resource) pair (semantics §6.2): not access-controlled, cross-account, root, the session
    * policy of STS credentials, then the identity policies: the account-scope set, and when it gives
    * ImplicitDeny, the resource group's set; an explicit deny of either wins, an Allow needs both.
-   * Returns the decision; its statements and explanation are in `#deciding` and `#explanation`.
+   * Returns the deciding statements; the decision and explanation are in `#kind` and `#explanation`.
    */
   #decideCheck(
     request: NormalizedRequest,
@@ -146,7 +150,7 @@ export class RequestEvaluator {
     action: string,
     resource: string,
     explain: boolean,
-  ): DecisionKind {
+  ): DecidingStatement[] {
     const program = this.#program;
     const known = program.actions.get(action);
     const lower = known.lower;
@@ -219,12 +223,12 @@ export class RequestEvaluator {
   }
 
   /** A check of a resource in another account (semantics §6.2 step 2). */
-  #crossAccount(explain: boolean): DecisionKind {
+  #crossAccount(explain: boolean): DecidingStatement[] {
     return this.#settle('ImplicitDeny', 'cross-account', [], explain);
   }
 
   /**
-   * Records a check's statements and explanation, and returns its decision. `statements`: those the
+   * Records a check's decision and explanation, and returns its deciding statements. `statements`: those the
    * evaluated sets explained; none for a check settled before any set (made only when explaining).
    */
   #settle(
@@ -233,10 +237,10 @@ export class RequestEvaluator {
     deciding: DecidingStatement[],
     explain: boolean,
     statements?: ExplainedStatement[],
-  ): DecisionKind {
-    this.#deciding = deciding;
+  ): DecidingStatement[] {
+    this.#kind = kind;
     this.#explanation = explain ? { step, statements: statements ?? [] } : null;
-    return kind;
+    return deciding;
   }
 
   #evaluate(
