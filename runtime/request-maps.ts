@@ -6,8 +6,6 @@ import { StringCache } from './request-string-cache.js';
 import { boolOf, readDate, readIpAddress } from './request-typed-values.js';
 import type { DecisionError } from './types.js';
 
-const hasOwn = Object.prototype.hasOwnProperty;
-
 /**
  * Reads `resourceTags` into the empty `tags`: tag key lower-cased → value in string form. Absent → empty.
  * False when they are invalid (and the reader has the error).
@@ -21,7 +19,11 @@ export function readResourceTags(reader: RequestReader, raw: unknown, tags: Requ
   let count = 0;
   // PERF: one pass over the own keys, no entry arrays; the map itself finds keys equal ignoring case.
   for (const key in object) {
-    if (!hasOwn.call(object, key)) continue;
+    // PERF: V8 drops this test inside for-in only when it knows the function called: not `Object.hasOwn`,
+    // nor a module constant holding `hasOwnProperty`, which bundlers such as esbuild make a variable
+    // (valgrind, esbuild bundle: about 1,100 instructions more per decision).
+    // biome-ignore lint/suspicious/noPrototypeBuiltins: see PERF above.
+    if (!Object.prototype.hasOwnProperty.call(object, key)) continue;
     // PERF: the value is read here, in the loop over the keys, where V8 reads it by the key's slot.
     if (++count > max || !readTag(reader, object, key, object[key], tags, count - 1)) {
       tooMany(reader, before, object, max, `resourceTags has more than ${max} tags`);
@@ -69,7 +71,8 @@ export function readContext(reader: RequestReader, raw: unknown, context: Reques
   // PERF: each entry is read in this loop rather than by a function of its own, which V8 would have to
   // inline too before it could inline the reader's small checks into the loop.
   for (const key in object) {
-    if (!hasOwn.call(object, key)) continue;
+    // biome-ignore lint/suspicious/noPrototypeBuiltins: see readResourceTags.
+    if (!Object.prototype.hasOwnProperty.call(object, key)) continue;
     // The value is read here, in the loop over the keys, where V8 reads it by the key's slot.
     const value = object[key];
     if (++count > max || !reader.key('context key', key)) return contextFailed(reader, before, object);
@@ -124,7 +127,7 @@ function tooMany(
   message: string,
 ): void {
   let count = 0;
-  for (const key in object) if (hasOwn.call(object, key) && ++count > max) break;
+  for (const key in object) if (Object.hasOwn(object, key) && ++count > max) break;
   if (count <= max) return;
   reader.rewind(before);
   reader.fail('InvalidRequest', message);
@@ -140,7 +143,7 @@ function sameIgnoringCase(
 ): null {
   let first = second;
   for (const key in object) {
-    if (hasOwn.call(object, key) && key.toLowerCase() === lower) {
+    if (Object.hasOwn(object, key) && key.toLowerCase() === lower) {
       first = key;
       break;
     }

@@ -65,8 +65,6 @@ const ACCESS_ID = 'acs:accessid';
 const ARN_SCHEME = 'acs:';
 const ARN_SCHEME_CODES = prefixCodes(ARN_SCHEME);
 
-const hasOwn = Object.prototype.hasOwnProperty;
-
 /**
  * Validates and normalizes one request into a new `NormalizedRequest`. Never throws: any problem is an
  * `InvalidRequest` or `InvalidContextValue` error (semantics §6.4), with the request's `id` when it could
@@ -164,7 +162,8 @@ export class RequestBuffer {
     let unknownName: string | null = null;
     let nameLength = 0;
     for (const name in source) {
-      if (!hasOwn.call(source, name)) continue;
+      // biome-ignore lint/suspicious/noPrototypeBuiltins: V8 drops it in for-in (runtime/request-maps.ts).
+      if (!Object.prototype.hasOwnProperty.call(source, name)) continue;
       // PERF: the members every action request has come first: the cases are compared in order.
       switch (name) {
         case 'principal':
@@ -343,7 +342,7 @@ function plainMembers(object: Record<string, unknown>): Record<string, unknown> 
   const copy: Record<string, unknown> = Object.create(null);
   for (const name of Object.keys(object)) copy[name] = object[name];
   for (const name of MEMBERS) {
-    if (hasOwn.call(copy, name)) continue;
+    if (Object.hasOwn(copy, name)) continue;
     const value = object[name];
     if (value !== undefined) copy[name] = value;
   }
