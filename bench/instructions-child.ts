@@ -1,7 +1,7 @@
 /**
  * The program `npm run bench:instructions` runs under valgrind (compiled to plain JS first, so no
  * TypeScript loader runs in the profiled process). Usage:
- * `instructions-child.mjs <ts|wasm> <engine module> <bundle file> <requests.json> <expected.json> <warm-up> <decisions>`.
+ * `instructions-child.mjs <ts|ts-bundled|wasm> <engine module> <bundle file> <requests.json> <expected.json> <warm-up> <decisions>`.
  * It loads the built engine, checks its decision on every request of the mix, warms it up, then decides
  * `decisions` requests; the parent subtracts a run with 0 decisions, so everything but that last loop
  * cancels out.

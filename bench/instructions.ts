@@ -1,5 +1,5 @@
 /**
- * `npm run bench:instructions -- [--size N ...] [--engine ts|wasm] [--top K] [--decisions N]`:
+ * `npm run bench:instructions -- [--size N ...] [--engine ts|ts-bundled|wasm] [--top K] [--decisions N]`:
  * instructions per decision of a built engine, counted by valgrind's callgrind, and the functions they go
  * to. A count moves by about ±0.5% between runs where this VM's timings drift 1.5–2×, so it can tell a
  * 5% change apart. Each size runs the child (bench/instructions-child.ts) twice in parallel under
@@ -11,7 +11,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { transformSync } from 'esbuild';
+import { buildSync, transformSync } from 'esbuild';
 import { prepareWorkload } from './engines/prepare-workload.js';
 import {
   type PerDecisionProfile,
@@ -25,9 +25,21 @@ import { consoleTable, formatCount } from './report/table.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const CHILD_SOURCE = join(ROOT, 'bench/instructions-child.ts');
-/** The built entry each engine is decided through, as a host imports it. */
-const ENGINE_MODULES = { ts: 'dist/runtime/index.js', wasm: 'dist/runtime/wasm-node.js' } as const;
+/**
+ * The built entry each engine is decided through, as a host imports it. `ts-bundled` is the TS runtime as
+ * an application bundler ships it: esbuild puts its modules into one, and turns their top-level
+ * constants into variables, which V8 optimizes differently.
+ */
+const ENGINE_MODULES = {
+  ts: 'dist/runtime/index.js',
+  'ts-bundled': 'dist/runtime/index.js',
+  wasm: 'dist/runtime/wasm-node.js',
+} as const;
 type Engine = keyof typeof ENGINE_MODULES;
+
+function isEngine(name: string | undefined): name is Engine {
+  return name !== undefined && Object.hasOwn(ENGINE_MODULES, name);
+}
 
 /** Decisions before the counted ones, in both runs: enough for V8 to optimize the decision path. */
 const WARM_UP = 60_000;
@@ -75,7 +87,7 @@ function readOptions(args: readonly string[]): Options | string {
       if (values === 0) return '--size needs a number of statements';
     } else if (flag === '--engine') {
       const engine = args[++i];
-      if (engine !== 'ts' && engine !== 'wasm') return `--engine is ts or wasm, got ${engine}`;
+      if (!isEngine(engine)) return `--engine is ts, ts-bundled or wasm, got ${engine}`;
       options.engine = engine;
     } else if (flag === '--top' || flag === '--decisions') {
       const value = count(flag, args[++i]);
@@ -83,7 +95,7 @@ function readOptions(args: readonly string[]): Options | string {
       if (flag === '--top') options.top = value;
       else options.decisions = value;
     } else {
-      return `unknown option ${flag}; use --size N, --engine ts|wasm, --top K or --decisions N`;
+      return `unknown option ${flag}; use --size N, --engine ts|ts-bundled|wasm, --top K or --decisions N`;
     }
   }
   if (options.sizes.length === 0) options.sizes = [10, 5_000];
@@ -107,6 +119,22 @@ function compileChild(dir: string): string {
   const path = join(dir, 'instructions-child.mjs');
   writeFileSync(path, code);
   return path;
+}
+
+/** The module the child imports: the built entry, or for `ts-bundled` that entry bundled into `dir`. */
+function engineModule(engine: Engine, dir: string): string {
+  const entry = join(ROOT, ENGINE_MODULES[engine]);
+  if (engine !== 'ts-bundled') return entry;
+  const outfile = join(dir, 'runtime-bundled.mjs');
+  buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    format: 'esm',
+    platform: 'neutral',
+    outfile,
+    logLevel: 'error',
+  });
+  return outfile;
 }
 
 /**
@@ -180,10 +208,10 @@ async function measure(
   size: number,
   options: Options,
   child: string,
+  module: string,
   dir: string,
 ): Promise<PerDecisionProfile> {
   const files = writeWorkloadFiles(size, dir);
-  const module = join(ROOT, ENGINE_MODULES[options.engine]);
   const args = (decisions: number) => [
     child,
     options.engine,
@@ -258,9 +286,10 @@ async function main(args: string[]): Promise<number> {
   const dir = mkdtempSync(join(tmpdir(), 'ramc-instructions-'));
   try {
     const child = compileChild(dir);
+    const engine = engineModule(options.engine, dir);
     for (const size of options.sizes) {
       const started = performance.now();
-      const profile = await measure(size, options, child, dir);
+      const profile = await measure(size, options, child, engine, dir);
       const seconds = (performance.now() - started) / 1e3;
       console.log(
         `\n${formatCount(size)} statements: ${formatCount(profile.total)} instructions per decision ` +
