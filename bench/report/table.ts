@@ -27,22 +27,41 @@ export function formatCount(n: number): string {
   return Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–';
 }
 
+/**
+ * `value` to three significant digits in the first of `units` (each a size and its name, ascending) in
+ * which it stays below 1,000 once rounded, so that 999.7 µs reads `1.00 ms`, not `1.00e+3 µs`.
+ */
+function threeDigits(value: number, units: readonly (readonly [number, string])[]): string {
+  for (const [i, [size, name]] of units.entries()) {
+    if (value / size < 999.5 || i === units.length - 1) return `${(value / size).toPrecision(3)} ${name}`;
+  }
+  return '–';
+}
+
+const DURATION_UNITS = [
+  [1e3, 'µs'],
+  [1e6, 'ms'],
+  [1e9, 's'],
+] as const;
+
+const BYTE_UNITS = [
+  [1024, 'KiB'],
+  [1024 ** 2, 'MiB'],
+  [1024 ** 3, 'GiB'],
+] as const;
+
 /** `812 ns`, `12.3 µs`, `4.56 ms`, `1.23 s` */
 export function formatDuration(ns: number): string {
   if (!Number.isFinite(ns)) return '–';
-  if (ns < 1e3) return `${ns.toFixed(0)} ns`;
-  if (ns < 1e6) return `${(ns / 1e3).toPrecision(3)} µs`;
-  if (ns < 1e9) return `${(ns / 1e6).toPrecision(3)} ms`;
-  return `${(ns / 1e9).toPrecision(3)} s`;
+  if (ns < 999.5) return `${ns.toFixed(0)} ns`;
+  return threeDigits(ns, DURATION_UNITS);
 }
 
 /** `812 B`, `12.3 KiB`, `1.23 MiB`, `24.0 GiB` */
 export function formatBytes(bytes: number): string {
   // Per-decision figures are averages: whole bytes are precise enough.
-  if (bytes < 1024) return `${Math.round(bytes)} B`;
-  if (bytes < 1024 ** 2) return `${(bytes / 1024).toPrecision(3)} KiB`;
-  if (bytes < 1024 ** 3) return `${(bytes / 1024 ** 2).toPrecision(3)} MiB`;
-  return `${(bytes / 1024 ** 3).toPrecision(3)} GiB`;
+  if (bytes < 1023.5) return `${Math.round(bytes)} B`;
+  return threeDigits(bytes, BYTE_UNITS);
 }
 
 /** `37×`, `1.4×`, `0.52×` */

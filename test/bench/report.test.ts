@@ -12,7 +12,13 @@ import {
   readResults,
 } from '../../bench/report/results.js';
 import { allocationTable, changeTable } from '../../bench/report/sections.js';
-import { consoleTable, formatDuration, formatRatio, markdownTable } from '../../bench/report/table.js';
+import {
+  consoleTable,
+  formatBytes,
+  formatDuration,
+  formatRatio,
+  markdownTable,
+} from '../../bench/report/table.js';
 import { checkTargets } from '../../bench/report/targets.js';
 
 function decision(
@@ -345,6 +351,18 @@ describe('docs', () => {
       '812 ns',
       '12.3 µs',
       '4.56 ms',
+    ]);
+    // A value that rounds up to 1,000 of a unit is shown in the next one, never as `1.00e+3`.
+    expect([formatDuration(999.7), formatDuration(999_700), formatDuration(5e12)]).toEqual([
+      '1.00 µs',
+      '1.00 ms',
+      '5.00e+3 s',
+    ]);
+    expect([formatBytes(812), formatBytes(1023.7), formatBytes(1_047_000), formatBytes(3.3e6)]).toEqual([
+      '812 B',
+      '1.00 KiB',
+      '0.998 MiB',
+      '3.15 MiB',
     ]);
     expect([formatRatio(37.4), formatRatio(1.44), formatRatio(Number.NaN)]).toEqual(['37×', '1.4×', '–']);
   });
