@@ -15,18 +15,24 @@ export function collector(): () => void {
   return runInNewContext('gc') as () => void;
 }
 
+/** Full collections with a turn of the event loop between them, so that what finalizers free goes too. */
+async function settle(gc: () => void): Promise<void> {
+  gc();
+  await new Promise((resolve) => setImmediate(resolve));
+  gc();
+  gc();
+}
+
 /**
- * The V8 heap and array buffers `load` leaves reachable through what it returns: a full collection (twice,
- * so objects freed by the first one's finalizers go too) before and after, and the difference.
+ * The V8 heap and array buffers `load` leaves reachable through what it returns: full collections before
+ * and after (`settle`), and the difference.
  */
 export async function retained(load: () => unknown): Promise<RetainedMemory> {
   const gc = collector();
-  gc();
-  gc();
+  await settle(gc);
   const before = process.memoryUsage();
   const kept = await load();
-  gc();
-  gc();
+  await settle(gc);
   const after = process.memoryUsage();
   // INVARIANT: `kept` must stay reachable until `after` is read, or the collector frees what is measured.
   if (kept === undefined) throw new Error('the measured loader returned nothing to keep');
