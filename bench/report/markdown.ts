@@ -110,7 +110,9 @@ export function generatedSection(
     '',
     'Load: bundle bytes to a ready authorizer (checks, decoding, indexes), median of repeated loads in a warm ' +
       'process. Memory: V8 heap plus array buffers still held after loading and a full garbage collection ' +
-      '(the bundle bytes themselves excluded; for the reference engine, its parsed model).',
+      '(the bundle bytes themselves excluded; for the reference engine, its parsed model). A collection ' +
+      'also frees up to about 200 KiB of earlier work, so smaller figures are noise, and 0 B means too ' +
+      'small to tell.',
     '',
     markdownTable(loadTable(results)),
     '',
