@@ -42,6 +42,12 @@ export class RequestReader {
     if (total > MAX_TOTAL) this.tooLong();
   }
 
+  /** Counts a valid string (`count`) and returns it. */
+  counted(text: string): string {
+    this.count(text.length);
+    return text;
+  }
+
   /** Records that the request holds more text than `REQUEST_LIMITS.maxTotalLength`. */
   private tooLong(): void {
     this.fail(
