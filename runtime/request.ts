@@ -3,7 +3,6 @@
  * interpreter, the TS runtime and the Wasm host. Platform-free; no imports outside runtime/.
  */
 
-import { hasCodes, prefixCodes } from './match/has-prefix.js';
 import { locateColons } from './request-arn.js';
 import { REQUEST_LIMITS } from './request-limits.js';
 import { RequestMap, type RequestValues } from './request-map.js';
@@ -64,7 +63,6 @@ const ACCESS_ID = 'acs:accessid';
 const MAX_STRING = REQUEST_LIMITS.maxStringLength;
 /** What every ARN starts with; its colon is the ARN's first. */
 const ARN_SCHEME = 'acs:';
-const ARN_SCHEME_CODES = prefixCodes(ARN_SCHEME);
 
 /**
  * Validates and normalizes one request into a new `NormalizedRequest`. Never throws: any problem is an
@@ -382,6 +380,15 @@ function operationMember(reader: RequestReader, name: string): false {
  */
 export function isResourceName(resource: string): boolean {
   if (resource === '*') return true;
-  if (!hasCodes(resource, ARN_SCHEME_CODES)) return false;
+  // PERF: `acs:` compared here, code unit by code unit, rather than by a call that V8 does not inline
+  // (valgrind: about 70 instructions per request). The length test keeps every read within the string.
+  if (
+    resource.length < ARN_SCHEME.length ||
+    resource.charCodeAt(0) !== 0x61 ||
+    resource.charCodeAt(1) !== 0x63 ||
+    resource.charCodeAt(2) !== 0x73 ||
+    resource.charCodeAt(3) !== 0x3a
+  )
+    return false;
   return (locateColons(resource, ARN_SCHEME.length - 1)[3] as number) >= 0;
 }
