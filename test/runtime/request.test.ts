@@ -272,6 +272,30 @@ describe('readRequest: bounds', () => {
     }
   });
 
+  test('principal, action and resource: 1 to maxStringLength characters, exactly as every other string', () => {
+    const max = REQUEST_LIMITS.maxStringLength;
+    // A resource of a given length that is an ARN, so that only its length can make it invalid.
+    const arn = (length: number) => `acs:kms:r:1:key/${'k'.repeat(length - 16)}`;
+    const members = {
+      principal: (length: number) => ({ principal: 'p'.repeat(length), action: 'a:b' }),
+      action: (length: number) => ({ principal: ALICE, action: 'a'.repeat(length) }),
+      resource: (length: number) => ({ principal: ALICE, action: 'a:b', resource: arn(length) }),
+    };
+    for (const [name, request] of Object.entries(members)) {
+      expect(arn(max)).toHaveLength(max);
+      ok(request(max));
+      expect(error(request(max + 1))).toEqual({
+        code: 'InvalidRequest',
+        message: `${name} is longer than ${max} characters`,
+      });
+    }
+    for (const name of ['principal', 'action', 'resource']) {
+      const base: Record<string, unknown> = { principal: ALICE, action: 'a:b' };
+      expect(error({ ...base, [name]: '' }).message).toBe(`${name} must not be empty`);
+      expect(error({ ...base, [name]: 7 }).message).toBe(`${name} must be a string, not a number`);
+    }
+  });
+
   test('a throwing getter is an error, not a crash', () => {
     const hostile = {
       principal: ALICE,
