@@ -1,4 +1,5 @@
 import type { SuiteOptions } from './harness.js';
+import type { InterleavedOptions } from './suites/interleaved-suite.js';
 
 /** What one run measures and for how long. */
 export interface BenchConfig {
@@ -13,6 +14,8 @@ export interface BenchConfig {
   compile: SuiteOptions;
   load: SuiteOptions;
   parser: SuiteOptions;
+  /** The TS and Wasm engines at every size, timed in interleaved turns (bench/suites/interleaved-suite.ts). */
+  interleaved: InterleavedOptions;
 }
 
 const ALL_SIZES = [10, 100, 1_000, 5_000, 10_000];
@@ -27,6 +30,7 @@ export const FULL: BenchConfig = {
   compile: { minSamples: 5, maxTime: 2 },
   load: { minSamples: 5, maxTime: 1 },
   parser: { minSamples: 5, maxTime: 1 },
+  interleaved: { rounds: 61, calls: 10_000, warmUp: 100_000 },
 };
 
 /** `npm run bench:quick`: the sizes the targets name, peers at 1,000 only, short samples; under 2 minutes. */
@@ -39,6 +43,7 @@ export const QUICK: BenchConfig = {
   compile: { minSamples: 2, maxTime: 0.5 },
   load: { minSamples: 3, maxTime: 0.5 },
   parser: { minSamples: 3, maxTime: 0.5 },
+  interleaved: { rounds: 21, calls: 10_000, warmUp: 50_000 },
 };
 
 /** A decision case whose first calls take longer than this (ns) runs with `slowDecisions`. */

@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { type BenchConfig, FULL, QUICK } from './config.js';
+import { FULL, QUICK } from './config.js';
 import { findWasmEngine } from './engines/wasm-engine.js';
 import { currentLoad, machineInfo, packageVersions } from './machine.js';
 import type { SizeResults } from './measure-size.js';
@@ -16,12 +16,19 @@ import { PEERS } from './peers/index.js';
 import { compareToBaseline } from './report/baseline.js';
 import { latencyChartSvg } from './report/chart.js';
 import { generatedSection, handWritten } from './report/markdown.js';
-import { type BenchResults, RESULTS_SCHEMA, readResults, writeResults } from './report/results.js';
+import {
+  type BenchResults,
+  type InterleavedRow,
+  RESULTS_SCHEMA,
+  readResults,
+  writeResults,
+} from './report/results.js';
 import {
   allocationTable,
   baselineSummary,
   changeTable,
   cpuTable,
+  interleavedTable,
   latencyTable,
   ratioTable,
   targetTable,
@@ -46,24 +53,24 @@ const PACKAGES = [
   'vega-lite',
 ];
 
-/** Runs bench/measure-size.ts for one size in a fresh node process (same loader, with --expose-gc). */
-function measureInChild(size: number, kind: BenchConfig['kind']): SizeResults {
+/**
+ * Runs a measuring script of bench/ in a fresh node process (same loader, with --expose-gc), passing it
+ * `args` and then the path of the JSON file it writes; returns what it wrote. `what` names the
+ * measurement in an error.
+ */
+function measureInChild<T>(script: string, args: string[], what: string): T {
   const dir = mkdtempSync(join(tmpdir(), 'ramc-bench-'));
-  const output = join(dir, `${size}.json`);
+  const output = join(dir, 'results.json');
   const flags = process.execArgv.includes('--expose-gc')
     ? process.execArgv
     : [...process.execArgv, '--expose-gc'];
-  const script = new URL('measure-size.ts', import.meta.url).pathname;
-  const child = spawnSync(process.execPath, [...flags, script, String(size), kind, output], {
-    stdio: 'inherit',
-  });
+  const path = new URL(script, import.meta.url).pathname;
+  const child = spawnSync(process.execPath, [...flags, path, ...args, output], { stdio: 'inherit' });
   if (child.status !== 0 || !existsSync(output)) {
     const how = child.signal === null ? `exit code ${child.status}` : `signal ${child.signal}`;
-    throw new Error(
-      `the ${formatCount(size)}-statement measurement stopped (${how}); its output above says why`,
-    );
+    throw new Error(`the ${what} stopped (${how}); its output above says why`);
   }
-  const results = JSON.parse(readFileSync(output, 'utf8')) as SizeResults;
+  const results = JSON.parse(readFileSync(output, 'utf8')) as T;
   rmSync(dir, { recursive: true, force: true });
   return results;
 }
@@ -87,6 +94,7 @@ async function measure(quick: boolean): Promise<BenchResults> {
     notes,
     workloads: [],
     decisions: [],
+    interleaved: [],
     compile: [],
     load: [],
     memory: [],
@@ -104,7 +112,11 @@ async function measure(quick: boolean): Promise<BenchResults> {
     wasm === null ? `note: ${notes[0]}` : `Wasm engine: ${relative(ROOT.pathname, wasm.modulePath)}`,
   );
   for (const size of config.sizes) {
-    const part = measureInChild(size, config.kind);
+    const part = measureInChild<SizeResults>(
+      'measure-size.ts',
+      [String(size), config.kind],
+      `${formatCount(size)}-statement measurement`,
+    );
     results.workloads.push(part.workload);
     results.decisions.push(...part.decisions);
     results.compile.push(part.compile);
@@ -113,6 +125,12 @@ async function measure(quick: boolean): Promise<BenchResults> {
     results.allocation.push(...part.allocation);
     results.parser.push(part.parser);
   }
+  // Last, every size again in one process, engines and sizes taking turns (see interleaved-suite.ts).
+  results.interleaved = measureInChild<InterleavedRow[]>(
+    'measure-interleaved.ts',
+    [config.kind],
+    'interleaved measurement',
+  );
   results.machine.loadAverage.end = currentLoad();
   results.durationSeconds = (performance.now() - started) / 1e3;
   if (Math.max(loadAtStart, results.machine.loadAverage.end) > results.machine.cores) {
@@ -130,6 +148,11 @@ function printSummary(results: BenchResults): void {
   const comparison = baseline === null ? null : compareToBaseline(results, baseline);
   console.log(`\nMedian latency per decision\n${consoleTable(latencyTable(results))}`);
   console.log(`\nMedian CPU time per decision\n${consoleTable(cpuTable(results))}`);
+  if (results.interleaved.length > 0) {
+    console.log(
+      `\nCPU time per decision, sizes interleaved (median turn)\n${consoleTable(interleavedTable(results))}`,
+    );
+  }
   if (results.allocation.length > 0) {
     console.log(`\nAllocation per decision\n${consoleTable(allocationTable(results))}`);
   }

@@ -7,6 +7,7 @@ import {
   changeTable,
   compileTable,
   cpuTable,
+  interleavedTable,
   latencyTable,
   loadTable,
   parserTable,
@@ -43,6 +44,22 @@ function allocationSection(results: BenchResults): string[] {
       'heap: its rows count its JS glue and results.',
     '',
     markdownTable(allocationTable(results)),
+    '',
+  ];
+}
+
+/** The interleaved table and how it was measured, or a line saying the run did not measure it. */
+function interleavedSection(results: BenchResults): string[] {
+  const first = results.interleaved[0];
+  if (first === undefined) return ['Not measured by this run.', ''];
+  return [
+    `Every size again, in one process at the end of the run: the TS and Wasm engines at every size take turns of ` +
+      `${formatCount(first.callsPerRound)} decisions, ${formatCount(first.rounds)} rounds, each turn timed in CPU ` +
+      'time. The tables above time each size in its own process, minutes apart, while this VM’s speed drifts ' +
+      '1.5–2×; taking turns, every engine and size sees the same phases, so the ratios here are the code’s own. ' +
+      'Each cell is the median turn (the fastest and slowest turns in brackets); the flat targets are judged here.',
+    '',
+    markdownTable(interleavedTable(results)),
     '',
   ];
 }
@@ -88,6 +105,9 @@ export function generatedSection(
     '',
     markdownTable(cpuTable(results)),
     '',
+    '### CPU time per decision, sizes interleaved',
+    '',
+    ...interleavedSection(results),
     '### Throughput (decisions per second, one core)',
     '',
     markdownTable(throughputTable(results)),

@@ -41,6 +41,22 @@ export interface DecisionRow {
   samples: number;
 }
 
+/**
+ * CPU time per decision of one engine at one size, measured in turns interleaved with every other engine
+ * and size of the run (bench/suites/interleaved-suite.ts), so that all of them share the machine's phases.
+ */
+export interface InterleavedRow {
+  engine: string;
+  size: number;
+  statements: number;
+  /** Median over the rounds of the CPU time per decision of one turn. */
+  cpuNs: number;
+  fastestNs: number;
+  slowestNs: number;
+  rounds: number;
+  callsPerRound: number;
+}
+
 export interface CompileRow {
   size: number;
   statements: number;
@@ -126,6 +142,8 @@ export interface BenchResults {
   notes: string[];
   workloads: WorkloadRow[];
   decisions: DecisionRow[];
+  /** Absent from files written before it was measured: read as empty. */
+  interleaved: InterleavedRow[];
   compile: CompileRow[];
   load: LoadRow[];
   memory: MemoryRow[];
@@ -147,14 +165,18 @@ export function writeResults(results: BenchResults, dir: URL): string {
 
 /**
  * Reads a results file; null when it is missing, unreadable, or of another schema. Members added since the
- * schema was set (`allocation`) are filled in empty and optional ones (the calibration probe) stay absent,
+ * schema was set (`allocation`, `interleaved`) are filled in empty and optional ones (the calibration probe) stay absent,
  * so older files still load and compare.
  */
 export function readResults(file: URL | string): BenchResults | null {
   try {
     const results = JSON.parse(readFileSync(file, 'utf8')) as Partial<BenchResults>;
     if (results.schema !== RESULTS_SCHEMA) return null;
-    return { ...results, allocation: results.allocation ?? [] } as BenchResults;
+    return {
+      ...results,
+      allocation: results.allocation ?? [],
+      interleaved: results.interleaved ?? [],
+    } as BenchResults;
   } catch {
     return null;
   }

@@ -48,6 +48,31 @@ export function throughputTable(results: BenchResults): Table {
   return perEngine(results, (row) => (row === undefined ? '–' : formatCount(row.decisionsPerSecond)));
 }
 
+/**
+ * The interleaved CPU medians (bench/suites/interleaved-suite.ts): an engine per row, a size per column,
+ * and the slowest size over the fastest; each cell also gives the fastest and slowest turn.
+ */
+export function interleavedTable(results: BenchResults): Table {
+  const sizes = [...new Set(results.interleaved.map((r) => r.size))].sort((a, b) => a - b);
+  const names = [...new Set(results.interleaved.map((r) => r.engine))];
+  return {
+    header: ['engine / statements', ...sizes.map((s) => statementsAt(results, s)), 'slowest / fastest'],
+    rows: names.map((engine) => {
+      const rows = sizes.map((s) => results.interleaved.find((r) => r.engine === engine && r.size === s));
+      const medians = rows.flatMap((r) => (r === undefined ? [] : [r.cpuNs]));
+      return [
+        `ramc ${engine}`,
+        ...rows.map((r) =>
+          r === undefined
+            ? '–'
+            : `${formatDuration(r.cpuNs)} (${formatDuration(r.fastestNs)}–${formatDuration(r.slowestNs)})`,
+        ),
+        medians.length < 2 ? '–' : formatRatio(Math.max(...medians) / Math.min(...medians)),
+      ];
+    }),
+  };
+}
+
 /** For each ramc compiled engine and each peer: how many times faster ramc is, per size, by wall or CPU time. */
 export function ratioTable(results: BenchResults, metric: 'medianNs' | 'cpuNs' = 'medianNs'): Table {
   const sizes = sizesOf(results);

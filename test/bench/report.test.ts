@@ -9,9 +9,10 @@ import {
   type AllocationRow,
   type BenchResults,
   type DecisionRow,
+  type InterleavedRow,
   readResults,
 } from '../../bench/report/results.js';
-import { allocationTable, changeTable } from '../../bench/report/sections.js';
+import { allocationTable, changeTable, interleavedTable } from '../../bench/report/sections.js';
 import {
   consoleTable,
   formatBytes,
@@ -55,6 +56,19 @@ function allocation(
     beyondResultBytes: Math.max(0, allocatedBytes - resultBytes),
     profiledDecisions: 100_000,
     keptResults: 20_000,
+  };
+}
+
+function turns(engine: string, size: number, cpuNs: number): InterleavedRow {
+  return {
+    engine,
+    size,
+    statements: size,
+    cpuNs,
+    fastestNs: cpuNs * 0.8,
+    slowestNs: cpuNs * 1.6,
+    rounds: 61,
+    callsPerRound: 10_000,
   };
 }
 
@@ -105,6 +119,7 @@ function results(overrides: Partial<BenchResults> = {}): BenchResults {
         bytesPerStatement: 50,
       },
     ],
+    interleaved: [],
     load: [{ engine: 'ts', size: 5_000, statements: 5_000, medianMs: 4 }],
     memory: [],
     allocation: [],
@@ -152,6 +167,33 @@ describe('targets', () => {
   it('calls a latency curve flat only within 1.5× from smallest to largest', () => {
     const steep = results({ decisions: [decision('ts', 10, 500), decision('ts', 10_000, 800)] });
     expect(checkTargets(steep).find((c) => c.target.startsWith('ts: flat'))?.status).toBe('missed');
+  });
+
+  it('judges flatness on the interleaved medians when the run has them, showing the separate spread too', () => {
+    const flat = (run: BenchResults) => checkTargets(run).find((c) => c.target.startsWith('ts: flat'));
+    const apart = [decision('ts', 10, 500), decision('ts', 10_000, 900)];
+    // Timed apart the sizes spread 1.8×; taking turns, 1.2×: the interleaved figure decides.
+    expect(
+      flat(results({ decisions: apart, interleaved: [turns('ts', 10, 700), turns('ts', 10_000, 840)] })),
+    ).toMatchObject({
+      status: 'met',
+      measured: '1.2× (interleaved CPU; sizes timed apart: 1.8×) over 10–10,000 statements',
+    });
+    const steep = [turns('ts', 10, 700), turns('ts', 5_000, 1_200), turns('ts', 10_000, 900)];
+    expect(flat(results({ decisions: apart, interleaved: steep }))?.status).toBe('missed');
+    // One interleaved size is no curve: the separate medians are judged.
+    expect(flat(results({ decisions: apart, interleaved: [turns('ts', 10, 700)] }))?.measured).toBe(
+      '1.8× (CPU 1.8×) over 10–10,000 statements',
+    );
+  });
+
+  it('shows the interleaved CPU time at 5,000 statements beside the latency it judges', () => {
+    const run = results({ interleaved: [turns('ts', 5_000, 1_234)] });
+    const latency = checkTargets(run).find((c) => c.target.startsWith('ts: median'));
+    expect(latency).toMatchObject({
+      status: 'met',
+      measured: '950 ns (CPU 475 ns, interleaved CPU 1.23 µs)',
+    });
   });
 });
 
@@ -320,14 +362,32 @@ describe('docs', () => {
     );
   });
 
-  it('reads results files written before allocation was measured, as measuring none', () => {
+  it('renders the interleaved table, with the spread per engine, and says when a run did not measure it', () => {
+    const rows = [turns('ts', 10, 800), turns('ts', 5_000, 1_000), turns('wasm', 10, 2_000)];
+    expect(interleavedTable(results({ interleaved: rows }))).toEqual({
+      header: ['engine / statements', '10', '5,000', 'slowest / fastest'],
+      rows: [
+        ['ramc ts', '800 ns (640 ns–1.28 µs)', '1.00 µs (800 ns–1.60 µs)', '1.3×'],
+        ['ramc wasm', '2.00 µs (1.60 µs–3.20 µs)', '–', '–'],
+      ],
+    });
+    const section = generatedSection(results({ interleaved: rows }), [], null, 'x.json');
+    expect(section).toContain('turns of 10,000 decisions, 61 rounds');
+    expect(section).toContain('| ramc ts | 800 ns (640 ns–1.28 µs) | 1.00 µs (800 ns–1.60 µs) | 1.3× |');
+    expect(generatedSection(results(), [], null, 'x.json')).toMatch(
+      /### CPU time per decision, sizes interleaved\n\nNot measured by this run\./,
+    );
+  });
+
+  it('reads results files written before allocation and interleaving were measured, as measuring none', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ramc-report-'));
     try {
-      const { allocation: _, ...older } = results();
+      const { allocation: _, interleaved: __, ...older } = results();
       const file = join(dir, 'older.json');
       writeFileSync(file, JSON.stringify(older));
       const read = readResults(file);
       expect(read?.allocation).toEqual([]);
+      expect(read?.interleaved).toEqual([]);
       expect(read?.workloads[0]?.calibrationNs).toBeUndefined();
       expect(read === null ? null : compareToBaseline(results(), read).regressions).toEqual([]);
       writeFileSync(file, JSON.stringify({ ...older, schema: 0 }));
