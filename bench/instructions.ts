@@ -1,7 +1,8 @@
 /**
- * `npm run bench:instructions -- [--size N ...] [--engine ts|ts-bundled|wasm] [--top K] [--decisions N]`:
- * instructions per decision of a built engine, counted by valgrind's callgrind, and the functions they go
- * to. A count moves by about ±0.5% between runs where this VM's timings drift 1.5–2×, so it can tell a
+ * `npm run bench:instructions -- [--size N ...] [--engine ts|ts-bundled|wasm] [--top K] [--decisions N]
+ * [--cache]`: instructions per decision of a built engine, counted by valgrind's callgrind, and the
+ * functions they go to; with `--cache`, level-1 data-cache misses per decision instead, from callgrind's
+ * cache simulation. A count moves by about ±0.5% between runs where this VM's timings drift 1.5–2×, so it can tell a
  * 5% change apart. Each size runs the child (bench/instructions-child.ts) twice in parallel under
  * valgrind, with 0 and N decisions after the same load and warm-up; the difference divided by N is what
  * one decision costs. See docs/benchmarks.md, "Instructions per decision".
@@ -62,11 +63,32 @@ interface Options {
   engine: Engine;
   top: number;
   decisions: number;
+  /** Count L1 data-cache misses (callgrind `--cache-sim=yes`) instead of instructions. */
+  cache: boolean;
 }
+
+/** What a run counts: the callgrind events summed, the extra valgrind options, and how to name it. */
+interface Counted {
+  events: readonly string[];
+  valgrind: readonly string[];
+  name: string;
+}
+
+const INSTRUCTIONS: Counted = { events: ['Ir'], valgrind: [], name: 'instructions' };
+/**
+ * Reads and writes that miss the simulated level-1 data cache (valgrind takes its size from the CPU):
+ * what a decision's data costs beyond its instructions, and what grows with the account when the count
+ * of instructions does not.
+ */
+const CACHE_MISSES: Counted = {
+  events: ['D1mr', 'D1mw'],
+  valgrind: ['--cache-sim=yes'],
+  name: 'L1 data-cache misses',
+};
 
 /** Reads the command line; a string is the error to print. */
 function readOptions(args: readonly string[]): Options | string {
-  const options: Options = { sizes: [], engine: 'ts', top: 25, decisions: 200_000 };
+  const options: Options = { sizes: [], engine: 'ts', top: 25, decisions: 200_000, cache: false };
   const count = (flag: string, text: string | undefined): number | string => {
     const value = Number(text);
     return Number.isSafeInteger(value) && value > 0 ? value : `${flag} needs a positive integer, got ${text}`;
@@ -89,13 +111,15 @@ function readOptions(args: readonly string[]): Options | string {
       const engine = args[++i];
       if (!isEngine(engine)) return `--engine is ts, ts-bundled or wasm, got ${engine}`;
       options.engine = engine;
+    } else if (flag === '--cache') {
+      options.cache = true;
     } else if (flag === '--top' || flag === '--decisions') {
       const value = count(flag, args[++i]);
       if (typeof value === 'string') return value;
       if (flag === '--top') options.top = value;
       else options.decisions = value;
     } else {
-      return `unknown option ${flag}; use --size N, --engine ts|ts-bundled|wasm, --top K or --decisions N`;
+      return `unknown option ${flag}; use --size N, --engine ts|ts-bundled|wasm, --top K, --decisions N or --cache`;
     }
   }
   if (options.sizes.length === 0) options.sizes = [10, 5_000];
@@ -159,8 +183,8 @@ function writeWorkloadFiles(size: number, dir: string): string[] {
  * Runs the child under callgrind in `dir` (V8 also leaves an `isolate-*-v8.log` in its working directory);
  * resolves to its pid, which names its perf map, once it exits cleanly.
  */
-function runUnderValgrind(outFile: string, args: string[], dir: string): Promise<number> {
-  const valgrindArgs = ['--tool=callgrind', `--callgrind-out-file=${outFile}`];
+function runUnderValgrind(outFile: string, args: string[], dir: string, counted: Counted): Promise<number> {
+  const valgrindArgs = ['--tool=callgrind', ...counted.valgrind, `--callgrind-out-file=${outFile}`];
   const child = spawn('valgrind', [...valgrindArgs, process.execPath, ...NODE_FLAGS, ...args], {
     cwd: dir,
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -193,8 +217,8 @@ function removePerfMap(pid: number): void {
 }
 
 /** One run's self cost per readable function name. */
-function readRun(outFile: string, pid: number, dir: string): Map<string, number> {
-  const profile = parseCallgrind(readFileSync(outFile, 'utf8'));
+function readRun(outFile: string, pid: number, dir: string, counted: Counted): Map<string, number> {
+  const profile = parseCallgrind(readFileSync(outFile, 'utf8'), counted.events);
   return symbolize(profile, parsePerfMap(readFileSync(perfMapPath(pid), 'utf8')), {
     paths: [
       [ROOT, ''],
@@ -210,6 +234,7 @@ async function measure(
   child: string,
   module: string,
   dir: string,
+  counted: Counted,
 ): Promise<PerDecisionProfile> {
   const files = writeWorkloadFiles(size, dir);
   const args = (decisions: number) => [
@@ -224,15 +249,15 @@ async function measure(
   const busyOut = join(dir, `callgrind-${size}-${options.decisions}.out`);
   // Settled, not all: when one run fails, the other's perf map must still be removed once it ends.
   const [idle, busy] = await Promise.allSettled([
-    runUnderValgrind(idleOut, args(0), dir),
-    runUnderValgrind(busyOut, args(options.decisions), dir),
+    runUnderValgrind(idleOut, args(0), dir, counted),
+    runUnderValgrind(busyOut, args(options.decisions), dir, counted),
   ]);
   try {
     if (idle.status === 'rejected') throw idle.reason;
     if (busy.status === 'rejected') throw busy.reason;
     return perDecision(
-      readRun(idleOut, idle.value, dir),
-      readRun(busyOut, busy.value, dir),
+      readRun(idleOut, idle.value, dir, counted),
+      readRun(busyOut, busy.value, dir, counted),
       options.decisions,
     );
   } finally {
@@ -243,18 +268,23 @@ async function measure(
 /** Wide enough for the runtime's `*name dist/runtime/file.js:line`, and C++ names without arguments. */
 const NAME_WIDTH = 100;
 
-function printProfile(profile: PerDecisionProfile, top: number): void {
+function printProfile(profile: PerDecisionProfile, top: number, counted: Counted): void {
   const shown = profile.functions.slice(0, top);
   const rest = profile.functions.slice(top);
   const restTotal = rest.reduce((sum, f) => sum + f.perDecision, 0);
   const percent = (share: number) => `${(100 * share).toFixed(1)}%`;
-  const rows = shown.map((f) => [shortName(f.name, NAME_WIDTH), f.perDecision.toFixed(1), percent(f.share)]);
+  const digits = counted === INSTRUCTIONS ? 1 : 2;
+  const rows = shown.map((f) => [
+    shortName(f.name, NAME_WIDTH),
+    f.perDecision.toFixed(digits),
+    percent(f.share),
+  ]);
   if (rest.length > 0) {
     const share = profile.total === 0 ? 0 : restTotal / profile.total;
-    rows.push([`${formatCount(rest.length)} other functions`, restTotal.toFixed(1), percent(share)]);
+    rows.push([`${formatCount(rest.length)} other functions`, restTotal.toFixed(digits), percent(share)]);
   }
   console.log(
-    consoleTable({ header: ['function (self instructions per decision)', 'count', 'share'], rows }),
+    consoleTable({ header: [`function (self ${counted.name} per decision)`, 'count', 'share'], rows }),
   );
 }
 
@@ -278,9 +308,10 @@ async function main(args: string[]): Promise<number> {
     console.error(`${module} does not exist: build it with npm run build`);
     return 2;
   }
+  const counted = options.cache ? CACHE_MISSES : INSTRUCTIONS;
   console.log(
-    `${options.engine} engine (${module}) under ${valgrind}: ${formatCount(options.decisions)} decisions ` +
-      `after ${formatCount(WARM_UP)} warm-up ones, less a run with none`,
+    `${options.engine} engine (${module}) under ${valgrind}, counting ${counted.name}: ` +
+      `${formatCount(options.decisions)} decisions after ${formatCount(WARM_UP)} warm-up ones, less a run with none`,
   );
   const totals: string[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'ramc-instructions-'));
@@ -289,19 +320,22 @@ async function main(args: string[]): Promise<number> {
     const engine = engineModule(options.engine, dir);
     for (const size of options.sizes) {
       const started = performance.now();
-      const profile = await measure(size, options, child, engine, dir);
+      const profile = await measure(size, options, child, engine, dir, counted);
       const seconds = (performance.now() - started) / 1e3;
+      const total = counted === INSTRUCTIONS ? formatCount(profile.total) : profile.total.toFixed(1);
       console.log(
-        `\n${formatCount(size)} statements: ${formatCount(profile.total)} instructions per decision ` +
-          `(${seconds.toFixed(0)} s)`,
+        `\n${formatCount(size)} statements: ${total} ${counted.name} per decision (${seconds.toFixed(0)} s)`,
       );
-      printProfile(profile, options.top);
-      totals.push(`${formatCount(size)} statements: ${formatCount(profile.total)}`);
+      printProfile(profile, options.top, counted);
+      totals.push(`${formatCount(size)} statements: ${total}`);
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  if (totals.length > 1) console.log(`\nInstructions per decision (${options.engine}): ${totals.join('; ')}`);
+  if (totals.length > 1) {
+    const name = counted.name.charAt(0).toUpperCase() + counted.name.slice(1);
+    console.log(`\n${name} per decision (${options.engine}): ${totals.join('; ')}`);
+  }
   return 0;
 }
 

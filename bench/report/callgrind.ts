@@ -10,7 +10,7 @@ export interface FunctionCost {
   name: string;
   /** The object file it is in (`???` for JIT code, `''` when the profile names none). */
   object: string;
-  /** Self cost: the counted event in the function's own code, excluding its calls. */
+  /** Self cost: the counted events in the function's own code, excluding its calls. */
   self: number;
 }
 
@@ -18,26 +18,31 @@ export interface FunctionCost {
 export interface CallgrindProfile {
   /** The profiled process (`pid:` header); V8 writes its perf map as `/tmp/perf-<pid>.map`. */
   pid: number | null;
-  /** The event whose cost is read: `Ir` (instructions executed) when the profile has it, else its first. */
+  /**
+   * The events whose costs are read and summed, joined by `+`: those asked for that the profile has, else
+   * its first event.
+   */
   event: string;
   /** Per object and function, merged over recursion levels and parts. */
   functions: FunctionCost[];
 }
 
 /**
- * Parses callgrind's format (valgrind's docs, "Callgrind Format Specification") into self costs.
+ * Parses callgrind's format (valgrind's docs, "Callgrind Format Specification") into self costs: the sum
+ * of the `wanted` events, by default `Ir` (instructions executed); with `--cache-sim=yes`, `D1mr` and
+ * `D1mw` give the level-1 data-cache misses.
  * Names may be compressed: `fn=(12) name` defines id 12 (also on `cfn=` lines, which share the
  * namespace), `fn=(12)` reuses it. The cost line right after `calls=` is the inclusive cost of that call,
  * already counted as self cost inside the callee, so it is skipped.
  */
-export function parseCallgrind(text: string): CallgrindProfile {
+export function parseCallgrind(text: string, wanted: readonly string[] = ['Ir']): CallgrindProfile {
   const functionNames = new Map<string, string>();
   const objectNames = new Map<string, string>();
   const costs = new Map<string, FunctionCost>();
   let pid: number | null = null;
   let events = ['Ir'];
   let positions = 1;
-  let eventColumn = 0;
+  let columns = readColumns(events, wanted);
   let object = '';
   let current: FunctionCost | null = null;
   let skipNext = false;
@@ -53,7 +58,9 @@ export function parseCallgrind(text: string): CallgrindProfile {
         skipNext = false;
         continue;
       }
-      const cost = Number(line.split(/\s+/)[positions + eventColumn] ?? 0);
+      const fields = line.split(/\s+/);
+      let cost = 0;
+      for (const column of columns) cost += Number(fields[positions + column] ?? 0);
       if (current !== null && Number.isFinite(cost)) current.self += cost;
       continue;
     }
@@ -81,11 +88,17 @@ export function parseCallgrind(text: string): CallgrindProfile {
       else if (key === 'positions') positions = value.split(/\s+/).length;
       else if (key === 'events') {
         events = value.split(/\s+/);
-        eventColumn = Math.max(0, events.indexOf('Ir'));
+        columns = readColumns(events, wanted);
       }
     }
   }
-  return { pid, event: events[eventColumn] ?? 'Ir', functions: [...costs.values()] };
+  return { pid, event: columns.map((c) => events[c]).join('+'), functions: [...costs.values()] };
+}
+
+/** The columns of the `wanted` events among the profile's `events`; the first column when it has none. */
+function readColumns(events: readonly string[], wanted: readonly string[]): number[] {
+  const columns = wanted.map((event) => events.indexOf(event)).filter((column) => column >= 0);
+  return columns.length > 0 ? columns : [0];
 }
 
 /** `(12) name` defines id 12 and returns name; `(12)` returns the name defined before; plain text is itself. */

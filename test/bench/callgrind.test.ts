@@ -115,6 +115,23 @@ fn=(4) 0x00000000000000a0
     expect(profile.event).toBe('Ir');
     expect(selfCosts(profile)).toEqual({ '|f': 10 });
   });
+
+  it('sums the events asked for, such as the L1 data-cache misses of a cache simulation', () => {
+    const text = `${HEADER.replace('events: Ir', 'events: Ir Dr Dw I1mr D1mr D1mw')}fn=(1) f
+3 50 20 5 1 4 2
++1 10 2 0 0 1
+fn=(2) g
+7 8 1 1 0 0 3
+`;
+    const misses = parseCallgrind(text, ['D1mr', 'D1mw']);
+    expect(misses.event).toBe('D1mr+D1mw');
+    expect(selfCosts(misses)).toEqual({ '|f': 7, '|g': 3 });
+    expect(selfCosts(parseCallgrind(text))).toEqual({ '|f': 60, '|g': 8 });
+    // A profile without the events asked for is read by its first event, and says so.
+    const plain = parseCallgrind(`${HEADER}fn=(1) f\n3 9\n`, ['D1mr', 'D1mw']);
+    expect(plain.event).toBe('Ir');
+    expect(selfCosts(plain)).toEqual({ '|f': 9 });
+  });
 });
 
 describe('parsePerfMap', () => {
