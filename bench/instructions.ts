@@ -2,10 +2,10 @@
  * `npm run bench:instructions -- [--size N ...] [--engine ts|ts-bundled|wasm] [--top K] [--decisions N]
  * [--cache]`: instructions per decision of a built engine, counted by valgrind's callgrind, and the
  * functions they go to; with `--cache`, level-1 data-cache misses per decision instead, from callgrind's
- * cache simulation. A count moves by about ±0.5% between runs where this VM's timings drift 1.5–2×, so it can tell a
- * 5% change apart. Each size runs the child (bench/instructions-child.ts) twice in parallel under
- * valgrind, with 0 and N decisions after the same load and warm-up; the difference divided by N is what
- * one decision costs. See docs/benchmarks.md, "Instructions per decision".
+ * cache simulation. An instruction count moves by about ±0.5% between runs where this VM's timings drift
+ * 1.5–2×, so it can tell a 5% change apart. Each size runs the child (bench/instructions-child.ts) twice
+ * in parallel under valgrind, with 0 and N decisions after the same load and warm-up; the difference
+ * divided by N is what one decision costs. See docs/benchmarks.md, "Instructions per decision".
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
