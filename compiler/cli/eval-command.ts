@@ -28,6 +28,8 @@ export async function evalCommand(args: string[], io: CliIo): Promise<number> {
   if (!(ENGINE_NAMES as readonly string[]).includes(engine)) {
     throw new UsageError(`--engine must be one of ${ENGINE_NAMES.join(', ')}, not '${engine}'`);
   }
+  // The reference engine interprets the model itself: a bundle holds too little for it.
+  if (engine === 'reference' && model === undefined) throw new UsageError('--engine reference needs --model');
   const source = model !== undefined ? { model } : { bundle: await readBundle(bundle as string, io) };
   if (source.bundle === null) return EXIT_INVALID_INPUT;
   const built = await buildEngine(engine as EngineName, source as { model: string } | { bundle: Uint8Array });

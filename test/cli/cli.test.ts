@@ -32,6 +32,12 @@ describe('ramc (usage)', () => {
     expect((await runCli(['eval', '--model', MODEL, '--bundle', 'x'])).code).toBe(2);
     expect((await runCli(['eval', '--model', MODEL, '--engine', 'quantum'])).code).toBe(2);
   });
+
+  it('treats --engine reference with a bundle as wrong usage: the reference engine reads models', async () => {
+    const result = await runCli(['eval', '--bundle', 'any.bundle', '--engine', 'reference']);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--engine reference needs --model');
+  });
 });
 
 describe('ramc check', () => {
