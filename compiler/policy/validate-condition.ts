@@ -140,14 +140,14 @@ function validateOperatorBlock(
         'Name a condition key such as `acs:SourceIp`.',
       );
     } else if (first !== undefined) {
-      ok = false;
+      // Not JSON duplicates (semantics §2 forbids only those): two spellings of one key, both tested (AND).
       report(
         ctx,
         'CONDITION_DUPLICATE_KEY',
-        'error',
-        `\`${excerpt(key.key)}\` appears twice under \`${operator}\` (key names ignore case; the first is on line ${first.keySpan.line}).`,
+        'warning',
+        `\`${excerpt(key.key)}\` appears twice under \`${operator}\` (key names ignore case; the first is at ${first.keySpan.line}:${first.keySpan.column}), so the request value must satisfy both.`,
         key.keySpan,
-        'Merge the two into one key with an array of values: several values of one key match if any of them matches.',
+        'If either value should do, merge the two into one key with an array of values (several values of one key match if any of them matches).',
       );
     } else {
       seen.set(keyLower, key);

@@ -144,7 +144,7 @@ describe('condition values', () => {
 });
 
 describe('condition keys', () => {
-  it('rejects a key twice under one operator, ignoring case', () => {
+  it('warns about a key twice under one operator, ignoring case, and keeps both', () => {
     const r = check({ StringEquals: { 'acs:SourceVpc': 'vpc-a', 'ACS:SOURCEVPC': 'vpc-b' } });
     expect(r.diagnostics.map((d) => [d.code, d.span.column])).toEqual([['CONDITION_DUPLICATE_KEY', 138]]);
   });

@@ -96,9 +96,10 @@ describe('validatePolicy on a policy full of mistakes', () => {
     }
   });
 
-  it('marks catalog findings as warnings and the rest as errors', () => {
+  it('marks catalog findings and a key spelt twice as warnings, and the rest as errors', () => {
     const warnings = result.diagnostics.filter((d) => d.severity === 'warning').map((d) => d.code);
     expect(warnings).toEqual([
+      'CONDITION_DUPLICATE_KEY',
       'ACTION_UNKNOWN',
       'ACTION_MATCHES_NOTHING',
       'CONDITION_KEY_TYPE_MISMATCH',
