@@ -42,7 +42,7 @@ function readTag(
   tags: RequestMap,
   position: number,
 ): boolean {
-  if (!reader.key('resourceTags', key)) return false;
+  if (!reader.key('resource tag', key)) return false;
   const scalar = reader.scalar(value);
   if (scalar === null) {
     reader.rejectScalar(`resourceTags ${JSON.stringify(key)}`, value, 'InvalidRequest');

@@ -141,7 +141,13 @@ function describe(raw: unknown): string {
   if (Array.isArray(raw)) return 'an array';
   if (typeof raw === 'object') return 'an object';
   if (typeof raw === 'string') return 'a string';
-  if (typeof raw === 'number') return Number.isFinite(raw) ? 'a number' : `the number ${String(raw)}`;
+  if (typeof raw === 'number') {
+    if (Number.isFinite(raw)) return 'a number';
+    // JSON.parse reads a number too large for a double (1e400) as Infinity.
+    return Number.isNaN(raw)
+      ? 'NaN'
+      : `a number beyond the range of a double (${String(raw)}); write it as a string`;
+  }
   if (typeof raw === 'boolean') return 'a boolean';
   return `a ${typeof raw} value`;
 }
