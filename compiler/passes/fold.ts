@@ -1,56 +1,21 @@
-import type { Ir, IrCondition, IrPatternList, IrSet, IrStatement } from '../ir/ir.js';
+import type { Ir, IrCondition, IrPatternList, IrStatement } from '../ir/ir.js';
 
 /**
- * Removes what provably never changes a decision (semantics §3–§6):
- * - statements that can never match: `NotAction` or `NotResource` holding `*` (or `**`...), which
- *   excludes every action or resource, so the statement is neither a match nor indeterminate;
- * - repeated conditions in one statement (same operator, key and parsed values): AND is idempotent, and
- *   a repeat is false, true or indeterminate exactly when the first one is.
- * Dropped statements leave `Ir.statements`; every statement id is renumbered.
+ * Folds away what provably never changes a decision (semantics §3–§6):
+ * - repeated conditions in one statement (same operator, key and parsed values) are removed: AND is
+ *   idempotent, and a repeat is false, true or indeterminate exactly when the first one is;
+ * - statements that can never match (`neverMatches`) stay, so that explanations list them, but
+ *   `index-actions` puts them in no candidate list, so no decision evaluates them.
  */
 export function fold(ir: Ir): Ir {
-  const keep = ir.statements.map((s) => !neverMatches(ir, s));
-  const statements: IrStatement[] = [];
-  const newId: number[] = [];
-  ir.statements.forEach((s, i) => {
-    newId.push(keep[i] ? statements.length : -1);
-    if (keep[i]) statements.push(withoutRepeatedConditions(s));
-  });
-  if (statements.length === ir.statements.length) return { ...ir, statements };
-  const remap = (ids: readonly number[]): number[] => {
-    const out: number[] = [];
-    for (const id of ids) {
-      const n = newId[id] ?? -1;
-      if (n >= 0) out.push(n);
-    }
-    return out;
-  };
-  return {
-    ...ir,
-    statements,
-    principals: ir.principals.map((p) => ({
-      ...p,
-      attached: p.attached.map((a) => ({ scope: a.scope, statements: remap(a.statements) })),
-      trust: remap(p.trust),
-    })),
-    sets: ir.sets.map(
-      (set): IrSet => ({
-        statements: remap(set.statements),
-        index:
-          set.index === null
-            ? null
-            : {
-                byAction: set.index.byAction
-                  .map((c) => ({ action: c.action, statements: remap(c.statements) }))
-                  .filter((c) => c.statements.length > 0),
-                other: remap(set.index.other),
-              },
-      }),
-    ),
-  };
+  return { ...ir, statements: ir.statements.map(withoutRepeatedConditions) };
 }
 
-function neverMatches(ir: Ir, s: IrStatement): boolean {
+/**
+ * True for a statement whose `NotAction` or `NotResource` holds `*` (or `**`...): it excludes every
+ * action or resource, so it never matches, and is never indeterminate either.
+ */
+export function neverMatches(ir: Ir, s: IrStatement): boolean {
   return excludesEverything(ir, s.actions) || excludesEverything(ir, s.resources);
 }
 

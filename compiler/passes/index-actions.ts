@@ -3,6 +3,7 @@ import { ACTIONS } from '../catalog/actions.js';
 import { StringTable } from '../ir/intern.js';
 import type { Ir, IrActionCandidates, IrSet, IrStatement } from '../ir/ir.js';
 import { compareStrings } from './build-sets.js';
+import { neverMatches } from './fold.js';
 
 const WILDCARD = /[*?]/;
 
@@ -10,6 +11,7 @@ const WILDCARD = /[*?]/;
  * Fills `Ir.actions` (every catalogued action and every literal action pattern, lower-cased, sorted by
  * code unit, unique) and each set's action index: per known action, the statements of the set whose
  * action list matches it (semantics §3); `other`, the statements that may match an unknown action.
+ * Statements that can never match (`neverMatches`) are in no candidate list.
  * Identical candidate lists are one shared array, so an encoder can store each once (see
  * docs/compiler.md for the size).
  */
@@ -24,7 +26,8 @@ export function indexActions(ir: Ir): Ir {
     const other: number[] = [];
     for (const id of set.statements) {
       const statement = ir.statements[id];
-      if (statement === undefined) continue;
+      // A statement that can never match is listed by explanations (it is in the set) but never evaluated.
+      if (statement === undefined || neverMatches(ir, statement)) continue;
       if (statement.actions.negated || statement.actions.patterns.some((p) => matcher.isWildcard(p))) {
         other.push(id);
       }

@@ -17,7 +17,7 @@ export const PASSES: readonly Pass[] = [
   { name: 'canonicalize-patterns', run: canonicalizePatterns },
   // Before fold, which compares conditions by their parsed values.
   { name: 'parse-constants', run: parseConstants },
-  // Before build-sets, so dropped statements never enter a set or an index.
+  // Before the sets are indexed: index-actions asks fold's `neverMatches` which statements to leave out.
   { name: 'fold', run: fold },
   // Needs the final statements; the index is built per set, so sets come first.
   { name: 'build-sets', run: buildSets },

@@ -69,7 +69,7 @@ describe('build-sets', () => {
     expect(ir.sets.every((s) => s.index === null)).toBe(true);
   });
 
-  it('keeps no set for a resource group whose statements were all folded away', () => {
+  it('keeps no set for a resource group without statements', () => {
     const ir = loweredOf(MODEL);
     const bob = ir.principals[1];
     if (bob === undefined) throw new Error('bob exists');

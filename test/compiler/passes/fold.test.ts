@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Ir } from '../../../compiler/ir/ir.js';
 import { canonicalizePatterns } from '../../../compiler/passes/canonicalize-patterns.js';
-import { fold } from '../../../compiler/passes/fold.js';
+import { fold, neverMatches } from '../../../compiler/passes/fold.js';
 import { parseConstants } from '../../../compiler/passes/parse-constants.js';
 import { irOf, type StatementSpec, snapshot, text } from './fixtures.js';
 
@@ -9,64 +9,32 @@ function folded(specs: StatementSpec[]): Ir {
   return fold(parseConstants(canonicalizePatterns(irOf(specs))));
 }
 
-/** Each remaining statement by its first action pattern. */
+/** Each statement by its first action pattern. */
 function names(ir: Ir): string[] {
   return ir.statements.map((s) => text(ir, s.actions.patterns[0] ?? -1));
 }
 
 describe('fold', () => {
-  it('drops statements whose NotAction or NotResource excludes everything, and renumbers', () => {
+  it('keeps every statement, also those that can never match, under its id', () => {
     const ir = folded([
       { actions: ['kms:a'] },
       { actions: ['*'], notAction: true },
       { actions: ['kms:b'], resources: ['*', 'acs:kms:*'], notResource: true, effect: 'Deny' },
-      { actions: ['kms:c'], resources: ['acs:kms:*'], notResource: true },
-      { actions: ['kms:*'], notAction: true },
     ]);
-    expect(names(ir)).toEqual(['kms:a', 'kms:c', 'kms:*']);
-    expect(ir.statements.map((s) => s.index)).toEqual([0, 3, 4]);
+    expect(names(ir)).toEqual(['kms:a', '*', 'kms:b']);
     expect(ir.principals[0]?.attached[0]?.statements).toEqual([0, 1, 2]);
   });
 
-  it('recognizes `**` without canonicalize-patterns having run', () => {
-    const ir = fold(
-      irOf([{ actions: ['kms:a'], resources: ['**'], notResource: true }, { actions: ['kms:b'] }]),
-    );
-    expect(names(ir)).toEqual(['kms:b']);
-  });
-
-  it('removes trust statements from the trust list too', () => {
+  it('tells the statements that can never match (neverMatches)', () => {
     const ir = irOf([
       { actions: ['kms:a'] },
-      { actions: ['*'], notAction: true, resources: [] },
-      { actions: ['sts:assumerole'], resources: [] },
+      { actions: ['*'], notAction: true },
+      { actions: ['kms:b'], resources: ['acs:kms:*', '**'], notResource: true },
+      { actions: ['kms:c'], resources: ['acs:kms:*'], notResource: true },
+      { actions: ['kms:*'], notAction: true },
+      { actions: ['*'], resources: ['*'] },
     ]);
-    const principal = ir.principals[0];
-    if (principal === undefined) throw new Error('fixture has a principal');
-    principal.attached = [{ scope: principal.attached[0]?.scope ?? -1, statements: [0] }];
-    principal.trust = [1, 2];
-    const out = fold(ir);
-    expect(out.principals[0]?.trust).toEqual([1]);
-    expect(names(out)).toEqual(['kms:a', 'sts:assumerole']);
-  });
-
-  it('remaps sets and their index when they already exist', () => {
-    const ir = irOf([{ actions: ['*'], notAction: true }, { actions: ['kms:a'] }]);
-    ir.sets = [
-      {
-        statements: [0, 1],
-        index: {
-          byAction: [
-            { action: 0, statements: [0, 1] },
-            { action: 1, statements: [0] },
-          ],
-          other: [0],
-        },
-      },
-    ];
-    expect(fold(ir).sets).toEqual([
-      { statements: [0], index: { byAction: [{ action: 0, statements: [0] }], other: [] } },
-    ]);
+    expect(ir.statements.map((s) => neverMatches(ir, s))).toEqual([false, true, true, false, false, false]);
   });
 
   it('removes repeated conditions, comparing parsed values as sets', () => {

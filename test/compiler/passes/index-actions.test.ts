@@ -70,6 +70,20 @@ describe('index-actions', () => {
     expect(candidates(indexed([{ actions: ['kms:decrypt'] }])).size).toBe(1);
   });
 
+  it('keeps statements that can never match in the set, and in no candidate list', () => {
+    const ir = indexed([
+      { actions: ['kms:decrypt'] },
+      { actions: ['*'], notAction: true },
+      { actions: ['kms:decrypt'], resources: ['**'], notResource: true, effect: 'Deny' },
+      { actions: ['kms:*'], notAction: true },
+    ]);
+    expect(ir.sets[0]?.statements).toEqual([0, 1, 2, 3]);
+    const lists = candidates(ir);
+    expect(lists.get('kms:decrypt')).toEqual([0]);
+    expect(lists.get('oss:getobject') ?? lists.get('sts:assumerole')).toEqual([3]);
+    expect(ir.sets[0]?.index?.other).toEqual([3]);
+  });
+
   it('shares identical candidate lists', () => {
     const ir = indexed([{ actions: ['kms:*'] }]);
     const lists = ir.sets[0]?.index?.byAction.map((c) => c.statements) ?? [];
@@ -113,7 +127,10 @@ describe('index-actions', () => {
           expect(candidates(ir)).toEqual(expected);
           const other = ir.sets[0]?.index?.other ?? [];
           expect(other).toEqual(
-            specs.flatMap((s, i) => (s.notAction || s.actions.some((p) => /[*?]/.test(p)) ? [i] : [])),
+            specs.flatMap((s, i) => {
+              const never = s.notAction && s.actions.some((p) => /^\*+$/.test(p));
+              return !never && (s.notAction || s.actions.some((p) => /[*?]/.test(p))) ? [i] : [];
+            }),
           );
           for (const action of requests.filter((r) => !known.includes(r))) {
             expect(matching(action).filter((i) => !other.includes(i))).toEqual([]);
