@@ -1,6 +1,6 @@
 import { constants } from 'node:fs';
-import { access, chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { access, chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { parseDate } from '../../runtime/values/index.js';
 import { formatDiagnostic, sortDiagnostics } from '../diagnostics.js';
 import { loadModel } from '../model/load-model.js';
@@ -54,7 +54,7 @@ async function keygenCommand(args: string[], io: CliIo): Promise<number> {
   }
   const pair = generateStsKeyPair();
   try {
-    await mkdir(dir, { recursive: true });
+    await makeDirectory(dir);
     // `wx` fails if the file appeared since the check; 0600 keeps the private key to its owner.
     await writeFile(privatePath, pair.privateKeyPem, { mode: 0o600, flag: force ? 'w' : 'wx' });
     await chmod(privatePath, 0o600);
@@ -70,6 +70,26 @@ async function keygenCommand(args: string[], io: CliIo): Promise<number> {
   );
   return EXIT_OK;
 }
+
+/**
+ * `mkdir -p DIR`. Node 20's `mkdir(dir, { recursive: true })` retries forever where the kernel answers
+ * ENOENT for a directory whose parent exists (under /proc); this one reports the error.
+ */
+async function makeDirectory(dir: string): Promise<void> {
+  try {
+    await mkdir(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST' && (await stat(dir)).isDirectory()) return;
+    const parent = dirname(dir);
+    if (code !== 'ENOENT' || parent === dir) throw error;
+    await makeDirectory(parent);
+    await mkdir(dir);
+  }
+}
+
+/** The latest `--now` (epoch ms): its credentials still expire within year 9999. */
+const LATEST_NOW = Date.UTC(9999, 11, 31);
 
 /** Decides an AssumeRole call; prints the credentials, or `{ "error": { "code", "message" } }` with exit 1. */
 async function assumeRoleCommand(args: string[], io: CliIo): Promise<number> {
@@ -98,6 +118,12 @@ async function assumeRoleCommand(args: string[], io: CliIo): Promise<number> {
     const time = parseDate(now);
     if (time === null)
       throw new UsageError(`--now must be a date-time such as 2026-11-27T10:00:00Z, not '${now}'`);
+    // Tokens hold whole seconds since 1970, and Expiration (up to 12 hours later) is printed with a
+    // four-digit year.
+    if (time < 0 || time > LATEST_NOW)
+      throw new UsageError(
+        `--now must lie between 1970-01-01T00:00:00Z and 9999-12-31T00:00:00Z, not '${now}'`,
+      );
     input.now = time;
   }
   const externalId = stringOption(parsed, 'external-id');

@@ -62,6 +62,16 @@ describe('ramc sts keygen', () => {
     expect(statSync(join(other, 'sts-private.pem')).mode & 0o777).toBe(0o600);
   });
 
+  it('makes missing directories, and reports one it cannot make instead of retrying', async () => {
+    const nested = join(dir, 'a', 'b');
+    expect((await runCli(['sts', 'keygen', '--out', nested])).code).toBe(0);
+    expect(statSync(join(nested, 'sts-public.pem')).isFile()).toBe(true);
+    // Under /proc the kernel answers ENOENT although the parent exists: Node's recursive mkdir loops.
+    const proc = await runCli(['sts', 'keygen', '--out', '/proc/ramc-test/keys']);
+    expect(proc.code).toBe(1);
+    expect(proc.stderr).toContain('cannot write to /proc/ramc-test/keys: ENOENT');
+  });
+
   it('is wrong usage without --out, or with an unknown subcommand', async () => {
     expect((await runCli(['sts', 'keygen'])).code).toBe(2);
     expect((await runCli(['sts'])).code).toBe(2);
@@ -166,6 +176,19 @@ describe('ramc sts assume-role', () => {
     const now = await assume('--now', 'tomorrow');
     expect(now.code).toBe(2);
     expect(now.stderr).toContain('--now must be a date-time');
+  });
+
+  it('is wrong usage with a --now its token could not hold: before 1970, or expiring after 9999', async () => {
+    for (const time of ['1969-12-31T23:59:59.999Z', '0000-01-01T00:00:00Z', '9999-12-31T00:00:01Z']) {
+      const refused = await assume('--now', time);
+      expect(refused.code, time).toBe(2);
+      expect(refused.stderr).toContain(
+        '--now must lie between 1970-01-01T00:00:00Z and 9999-12-31T00:00:00Z',
+      );
+    }
+    const latest = await assume('--now', '9999-12-31T00:00:00Z');
+    expect(latest.code).toBe(0);
+    expect(JSON.parse(latest.stdout).Credentials.Expiration).toMatch(/^9999-12-31T01:00:00/);
   });
 
   it('reports unreadable files and model errors on standard error', async () => {
