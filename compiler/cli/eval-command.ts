@@ -82,9 +82,14 @@ function decideLine(authorizer: Authorizer, line: string, number: number, explai
       deciding: [],
       error: {
         code: 'InvalidRequest',
-        message: `request on line ${number}${where} is not valid JSON: ${first?.message ?? 'unreadable'}`,
+        message: `request on line ${number}${where} is not valid JSON: ${onOneLine(first?.message ?? 'unreadable')}`,
       },
     };
   }
   return authorizer.authorize(toPlain(value), { explain });
+}
+
+/** A parser message about one request line, whose other positions are all on line 1: names their column. */
+function onOneLine(message: string): string {
+  return message.replace(/\bline 1, column (\d+)/g, 'column $1');
 }

@@ -100,12 +100,24 @@ describe('ramc eval', () => {
     });
   }
 
+  it('reads standard input for --requests -', async () => {
+    const result = await runCli(['eval', '--model', MODEL, '--requests', '-'], `${request}\n`);
+    expect(jsonLines(result.stdout)).toMatchObject([{ id: 'r1', decision: 'Allow' }]);
+    expect(result.code).toBe(0);
+  });
+
   it('rejects a request line with duplicate keys or broken JSON, and goes on', async () => {
     const input = `{"action":"kms:Decrypt","action":"kms:Encrypt","principal":"${ALICE}"}\n{oops\n${request}\n`;
     const result = await runCli(['eval', '--model', MODEL, '--engine', 'reference'], input);
     const decisions = jsonLines(result.stdout);
     expect(decisions.map((d) => d.decision)).toEqual(['ImplicitDeny', 'ImplicitDeny', 'Allow']);
     expect(decisions[0]?.error).toMatchObject({ code: 'InvalidRequest' });
+    // Both positions are on the request's own line: the first key is named by its column.
+    expect(decisions[0]?.error).toEqual({
+      code: 'InvalidRequest',
+      message:
+        'request on line 1, column 25 is not valid JSON: duplicate key "action": it is already defined at column 2',
+    });
     expect(decisions[1]?.error).toMatchObject({ message: expect.stringContaining('line 2') });
   });
 
