@@ -6,6 +6,7 @@ import { noPositionals, parseCommandArgs, stringOption } from './args.js';
 import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, UsageError, write } from './cli-io.js';
 import { buildEngine, ENGINE_NAMES, type EngineName } from './engines.js';
 import { readLines } from './read-lines.js';
+import { explainedFromSource } from './source-explanations.js';
 
 export const EVAL_USAGE =
   'ramc eval (--model MODEL | --bundle BUNDLE) [--engine ts|wasm|reference] [--requests FILE] [--explain]';
@@ -37,7 +38,13 @@ export async function evalCommand(args: string[], io: CliIo): Promise<number> {
     await write(io.stderr, `${built.message}\n`);
     return EXIT_INVALID_INPUT;
   }
-  return decideAll(built.authorizer, stringOption(parsed, 'requests'), parsed.values.explain === true, io);
+  const explain = parsed.values.explain === true;
+  let authorizer = built.authorizer;
+  if (explain && model !== undefined && engine !== 'reference') {
+    const reference = await buildEngine('reference', { model });
+    if (reference.ok) authorizer = explainedFromSource(authorizer, reference.authorizer);
+  }
+  return decideAll(authorizer, stringOption(parsed, 'requests'), explain, io);
 }
 
 async function readBundle(path: string, io: CliIo): Promise<Uint8Array | null> {

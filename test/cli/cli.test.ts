@@ -135,6 +135,28 @@ describe('ramc eval', () => {
     ).toBe(true);
   });
 
+  it('explains from the policy source for every engine given a model', async () => {
+    // A request Alice's statements fail on their elements: a wrong action, then condition keys.
+    const denied = JSON.stringify({
+      id: 'd',
+      principal: ALICE,
+      action: 'kms:ScheduleKeyDeletion',
+      resource: KEY,
+    });
+    const explained = async (engine: string) => {
+      const result = await runCli(['eval', '--model', MODEL, '--engine', engine, '--explain'], `${denied}\n`);
+      return jsonLines(result.stdout)[0] as {
+        decision: string;
+        explanation: { statements: { failed?: { position?: { line: number } } }[] };
+      };
+    };
+    const reference = await explained('reference');
+    const failed = reference.explanation.statements.filter((s) => s.failed !== undefined);
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed.every((s) => (s.failed?.position?.line ?? 0) > 0)).toBe(true);
+    for (const engine of ['ts', 'wasm']) expect(await explained(engine)).toEqual(reference);
+  });
+
   it('compiles a bundle, inspects it, and evaluates it like the model', async () => {
     const bundle = join(tempDir(), 'acme.bundle');
     const compiled = await runCli(['compile', MODEL, '-o', bundle]);
