@@ -63,6 +63,13 @@ export function resolveId(ctx: Context, parameter: string, id: string, kind: IdK
       invalid: `${where} must be 1 to ${MAX_PARAMETER_LENGTH} characters (${ID_HINT[kind]}); got ${id.length}.`,
     };
   }
+  // An identifier names one resource; a wildcard in it would become a pattern-like ARN that a Deny on
+  // the real resource does not match.
+  if (id.includes('*') || id.includes('?')) {
+    return {
+      invalid: `${where} names one resource and may not hold * or ? (${ID_HINT[kind]}); got ${show(id)}.`,
+    };
+  }
   const wrong: Invalid = { invalid: `${where} must be ${ID_HINT[kind]}; got ${show(id)}.` };
   if (id.startsWith('acs:kms:')) {
     const [, , region = '', account = '', ...rest] = id.split(':');

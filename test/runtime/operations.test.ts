@@ -378,6 +378,22 @@ describe('expandOperation errors', () => {
     }
   });
 
+  it('rejects a wildcard in an identifier: it names one resource', () => {
+    const cases: [string, Record<string, unknown>][] = [
+      ['Decrypt', { KeyId: '*' }],
+      ['Decrypt', { KeyId: 'key-?' }],
+      ['Decrypt', { KeyId: 'alias/Prod*' }],
+      ['Decrypt', { KeyId: `acs:kms:cn-hangzhou:${ACCOUNT}:key/*` }],
+      ['GetSecretValue', { SecretName: 'db-*' }],
+      ['BatchGetSecretValue', { SecretNames: ['db-1', 'db-?'] }],
+    ];
+    for (const [operation, parameters] of cases) {
+      const error = errorOf(expand(operation, parameters));
+      expect(error.code).toBe('InvalidRequest');
+      expect(error.message).toMatch(/names one resource and may not hold \* or \?/);
+    }
+  });
+
   it('reads absent parameters as none', () => {
     const request = { operation: 'ListKeys', region: 'cn-hangzhou' } as never;
     expect(checksOf(expandOperation(request, ACCOUNT))).toEqual([['kms:ListKeys', `${BASE}key`]]);
