@@ -33,7 +33,7 @@ import {
 } from './format.js';
 import { Glob } from './match/glob.js';
 import type { ResourceIndex } from './match/resource-index.js';
-import { isAccessControlled } from './request-actions.js';
+import { isAccessControlled, isActionName } from './request-actions.js';
 import { StringCache } from './request-string-cache.js';
 import type { DecidingStatement, PolicyType, SourcePosition } from './types.js';
 
@@ -131,6 +131,8 @@ export interface ActionInfo {
   id: number;
   /** False for the actions no policy can grant or deny (`kms:DescribeRegions`). */
   accessControlled: boolean;
+  /** False when the text is not an action name at all (`isActionName`): the request is refused. */
+  named: boolean;
 }
 
 /** Everything `authorize` reads, built once from a decoded bundle. */
@@ -253,7 +255,12 @@ export function compileProgram(b: DecodedBundle): Program {
     actionIds,
     actions: new StringCache((action) => {
       const lower = action.toLowerCase();
-      return { lower, id: actionIds.get(lower) ?? NONE, accessControlled: isAccessControlled(lower) };
+      return {
+        lower,
+        id: actionIds.get(lower) ?? NONE,
+        accessControlled: isAccessControlled(lower),
+        named: isActionName(action),
+      };
     }),
     users,
     userArns,

@@ -8,6 +8,7 @@ import { DECISION_ALLOW, DECISION_EXPLICIT_DENY, NONE } from './format.js';
 import { hasPrefix } from './match/has-prefix.js';
 import { expandOperation, type OperationRequest } from './operations.js';
 import { type NormalizedRequest, RequestBuffer } from './request.js';
+import { notAnActionName } from './request-actions.js';
 import { arnColons } from './request-arn.js';
 import type { TokenSessions } from './token-sessions.js';
 import type {
@@ -102,6 +103,8 @@ export class RequestEvaluator {
         target.resource,
         explain,
       );
+      if (deciding === null)
+        return errorDecision(notAnActionName(target.action), request.id, caller.arn, explain);
       return decision(request, caller.arn, this.#kind, deciding, this.#explanation);
     }
     return this.#decideOperation(request, caller.arn, principal, sessionPolicy, target, explain);
@@ -127,7 +130,8 @@ export class RequestEvaluator {
       return decision(request, arn, 'Allow', [], open, []);
     }
     const checks: Check[] = expansion.checks.map(({ action, resource }) => {
-      const deciding = this.#decideCheck(request, principal, session, action, resource, explain);
+      // The catalog's actions are all action names, so the check is always decided.
+      const deciding = this.#decideCheck(request, principal, session, action, resource, explain) ?? [];
       const check: Check = { action, resource, decision: this.#kind, deciding };
       if (this.#explanation !== null) check.explanation = this.#explanation;
       return check;
@@ -142,6 +146,7 @@ export class RequestEvaluator {
    * policy of STS credentials, then the identity policies: the account-scope set, and when it gives
    * ImplicitDeny, the resource group's set; an explicit deny of either wins, an Allow needs both.
    * Returns the deciding statements; the decision and explanation are in `#kind` and `#explanation`.
+   * Null when `action` is not an action name (`isActionName`): the request is refused.
    */
   #decideCheck(
     request: NormalizedRequest,
@@ -150,9 +155,10 @@ export class RequestEvaluator {
     action: string,
     resource: string,
     explain: boolean,
-  ): DecidingStatement[] {
+  ): DecidingStatement[] | null {
     const program = this.#program;
     const known = program.actions.get(action);
+    if (!known.named) return null;
     const lower = known.lower;
     // Actions outside access control (kms:DescribeRegions) are allowed for any identified caller.
     if (!known.accessControlled) return this.#settle('Allow', 'not-access-controlled', [], explain);

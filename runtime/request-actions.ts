@@ -1,4 +1,5 @@
 import { lowerCase } from './request-lower-case.js';
+import type { DecisionError } from './types.js';
 
 /**
  * Actions that are not access-controlled at all (semantics §8.2): any identified caller may call them,
@@ -14,4 +15,27 @@ export function isAccessControlled(action: string): boolean {
     if (action.length === open.length && lowerCase(action) === open) return false;
   }
   return true;
+}
+
+/** `<service>:<action>`: the characters of policy action patterns (docs/diagnostics.md), no wildcards. */
+const ACTION_NAME = /^[A-Za-z0-9_.-]+:[A-Za-z0-9_.-]+$/;
+
+/**
+ * True when a request's action has the form of an action name. Anything else (`" kms:Decrypt"`,
+ * `"kms:*"`, `"Decrypt"`) names no action: deciding it anyway would let `Allow *` grant it while a Deny
+ * written for the real action misses it. Every engine refuses it (`notAnActionName`) once it has
+ * identified the caller, before deciding anything.
+ */
+export function isActionName(action: string): boolean {
+  return ACTION_NAME.test(action);
+}
+
+/** Why a request's action is refused (see `isActionName`). */
+export function notAnActionName(action: string): DecisionError {
+  return {
+    code: 'InvalidRequest',
+    message:
+      `action ${JSON.stringify(action.slice(0, 80))} is not an action name: write <service>:<action> in ` +
+      'letters, digits, _, . and -, such as "kms:Decrypt" (no spaces, no * or ?)',
+  };
 }

@@ -13,8 +13,10 @@ import { NONE, STATUS_OK } from './format.js';
 import { loadBundle } from './index.js';
 import { expandOperation } from './operations.js';
 import { type NormalizedRequest, RequestBuffer } from './request.js';
+import { isActionName, notAnActionName } from './request-actions.js';
 import { formatCurrentTime } from './request-context.js';
 import { RequestMap, type RequestValues } from './request-map.js';
+import { StringCache } from './request-string-cache.js';
 import type { TokenSessions } from './token-sessions.js';
 import type {
   AuthorizeOptions,
@@ -66,6 +68,8 @@ export class WasmAuthorizer implements Authorizer {
   readonly #single: CoreCheck[] = [];
   /** PERF: every request is read into this buffer. */
   readonly #buffer = new RequestBuffer();
+  /** PERF: whether each action text a host sends is an action name, checked once. */
+  readonly #actionNames = new StringCache(isActionName);
   /** A request is being decided: the clock (`now`) or a getter of the request is deciding another. */
   #busy = false;
   /** The clock reading of the current request, read at most once (as the TS runtime does). */
@@ -178,6 +182,10 @@ export class WasmAuthorizer implements Authorizer {
     core.principalArn = arn;
     const target = request.target;
     if (target.kind === 'action') {
+      // Checked once the caller is known, as every engine does (request-actions.ts).
+      if (!this.#actionNames.get(target.action)) {
+        return errorDecision(notAnActionName(target.action), request.id, arn, false);
+      }
       this.#single[0] = target;
       core.checks = this.#single;
       const at = this.#run();

@@ -1,6 +1,7 @@
 import { errorDecision, operationDecision } from '../../runtime/decision-results.js';
 import { expandOperation } from '../../runtime/operations.js';
 import { type NormalizedRequest, readRequest } from '../../runtime/request.js';
+import { isActionName, notAnActionName } from '../../runtime/request-actions.js';
 import { formatCurrentTime } from '../../runtime/request-context.js';
 import type {
   Check,
@@ -34,6 +35,10 @@ export function authorizeRequest(
   const ctx: EvaluationContext = { model, caller: resolved.caller, request, currentTime, explain };
   const target = request.target;
   if (target.kind === 'action') {
+    // Checked once the caller is known, as every engine does (runtime/request-actions.ts).
+    if (!isActionName(target.action)) {
+      return errorDecision(notAnActionName(target.action), request.id, resolved.caller.arn, explain);
+    }
     const result = decideCheck(ctx, target.action, target.resource);
     return decision(ctx, result.decision, result.deciding, explain ? result.explanation : null);
   }
