@@ -1,11 +1,12 @@
 import { readFile } from 'node:fs/promises';
+import { REQUEST_LIMITS } from '../../runtime/request-limits.js';
 import type { Authorizer, Decision } from '../../runtime/types.js';
 import { toPlain } from '../parse/json-ast.js';
 import { parseJson } from '../parse/json-parser.js';
 import { noPositionals, parseCommandArgs, stringOption } from './args.js';
 import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, UsageError, write } from './cli-io.js';
 import { buildEngine, ENGINE_NAMES, type EngineName } from './engines.js';
-import { readLines } from './read-lines.js';
+import { MAX_LINE_LENGTH, readLines } from './read-lines.js';
 import { explainedFromSource } from './source-explanations.js';
 
 export const EVAL_USAGE =
@@ -63,8 +64,8 @@ async function decideAll(authorizer: Authorizer, requests: string | undefined, e
   let exit = EXIT_OK;
   try {
     for await (const { line, number } of readLines(requests, io.stdin)) {
-      if (line.trim() === '') continue;
-      const decision = decideLine(authorizer, line, number, explain);
+      if (line !== null && line.trim() === '') continue;
+      const decision = line === null ? tooLong(number) : decideLine(authorizer, line, number, explain);
       if (decision.error !== undefined) exit = EXIT_INVALID_INPUT;
       await write(io.stdout, `${JSON.stringify(decision)}\n`);
     }
@@ -94,6 +95,20 @@ function decideLine(authorizer: Authorizer, line: string, number: number, explai
     };
   }
   return authorizer.authorize(toPlain(value), { explain });
+}
+
+/** The answer to a line longer than `MAX_LINE_LENGTH`, which was not kept. */
+function tooLong(number: number): Decision {
+  return {
+    decision: 'ImplicitDeny',
+    deciding: [],
+    error: {
+      code: 'InvalidRequest',
+      message:
+        `request on line ${number} is longer than ${MAX_LINE_LENGTH} characters; a request holds at most ` +
+        `${REQUEST_LIMITS.maxTotalLength} characters of text`,
+    },
+  };
 }
 
 /** A parser message about one request line, whose other positions are all on line 1: names their column. */

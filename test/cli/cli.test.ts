@@ -100,6 +100,20 @@ describe('ramc eval', () => {
     });
   }
 
+  it('answers a line too long to be a request with an error, without reading it whole, and goes on', async () => {
+    const result = await runCli(['eval', '--model', MODEL], `${'x'.repeat(3_000_000)}\r\n${request}`);
+    const [long, good] = jsonLines(result.stdout);
+    expect(long).toMatchObject({
+      decision: 'ImplicitDeny',
+      error: {
+        code: 'InvalidRequest',
+        message: expect.stringMatching(/^request on line 1 is longer than \d+ characters/),
+      },
+    });
+    expect(good).toMatchObject({ id: 'r1', decision: 'Allow' });
+    expect(result.code).toBe(1);
+  });
+
   it('reads standard input for --requests -', async () => {
     const result = await runCli(['eval', '--model', MODEL, '--requests', '-'], `${request}\n`);
     expect(jsonLines(result.stdout)).toMatchObject([{ id: 'r1', decision: 'Allow' }]);
