@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
+import { MAX_BUNDLE_BYTES } from '../../runtime/format.js';
 import { REQUEST_LIMITS } from '../../runtime/request-limits.js';
 import type { Authorizer, Decision } from '../../runtime/types.js';
 import { toPlain } from '../parse/json-ast.js';
 import { parseJson } from '../parse/json-parser.js';
+import { readFileBounded } from '../read-bounded.js';
 import { noPositionals, parseCommandArgs, stringOption } from './args.js';
 import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, UsageError, write } from './cli-io.js';
 import { buildEngine, ENGINE_NAMES, type EngineName } from './engines.js';
@@ -50,7 +51,10 @@ export async function evalCommand(args: string[], io: CliIo): Promise<number> {
 
 async function readBundle(path: string, io: CliIo): Promise<Uint8Array | null> {
   try {
-    return new Uint8Array(await readFile(path));
+    const bytes = readFileBounded(path, MAX_BUNDLE_BYTES);
+    if (bytes !== null) return new Uint8Array(bytes);
+    await write(io.stderr, `ramc: ${path} holds more than ${MAX_BUNDLE_BYTES} bytes, more than any bundle\n`);
+    return null;
   } catch (error) {
     await write(
       io.stderr,

@@ -1,5 +1,6 @@
-import { readFile } from 'node:fs/promises';
+import { MAX_BUNDLE_BYTES } from '../../runtime/format.js';
 import { disassemble } from '../emit/disassemble.js';
+import { readFileBounded } from '../read-bounded.js';
 import { onePositional, parseCommandArgs } from './args.js';
 import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, write } from './cli-io.js';
 
@@ -10,7 +11,15 @@ export async function inspectCommand(args: string[], io: CliIo): Promise<number>
   const path = onePositional(parseCommandArgs(args, {}), 'BUNDLE');
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await readFile(path));
+    const read = readFileBounded(path, MAX_BUNDLE_BYTES);
+    if (read === null) {
+      await write(
+        io.stderr,
+        `ramc: ${path} holds more than ${MAX_BUNDLE_BYTES} bytes, more than any bundle\n`,
+      );
+      return EXIT_INVALID_INPUT;
+    }
+    bytes = new Uint8Array(read);
   } catch (error) {
     await write(io.stderr, `ramc: cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? error}\n`);
     return EXIT_INVALID_INPUT;

@@ -1,11 +1,13 @@
 import { constants } from 'node:fs';
-import { access, chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { access, chmod, mkdir, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parseDate } from '../../runtime/values/index.js';
 import { formatDiagnostic, sortDiagnostics } from '../diagnostics.js';
 import { loadModel } from '../model/load-model.js';
+import { MAX_REFERENCED_FILE_BYTES } from '../model/policy-source.js';
 import { toPlain } from '../parse/json-ast.js';
 import { parseJson } from '../parse/json-parser.js';
+import { readFileBounded } from '../read-bounded.js';
 import { type AssumeRoleInput, assumeRole } from '../sts/assume-role.js';
 import { generateStsKeyPair } from '../sts/keygen.js';
 import type { StsError } from '../sts/sts-errors.js';
@@ -186,7 +188,13 @@ async function refused(io: CliIo, error: StsError): Promise<number> {
 
 async function readText(path: string, what: string, io: CliIo): Promise<string | null> {
   try {
-    return await readFile(path, 'utf8');
+    const bytes = readFileBounded(path, MAX_REFERENCED_FILE_BYTES);
+    if (bytes !== null) return bytes.toString('utf8');
+    await write(
+      io.stderr,
+      `ramc sts assume-role: the ${what} file ${path} holds more than ${MAX_REFERENCED_FILE_BYTES} bytes; it was not read\n`,
+    );
+    return null;
   } catch (error) {
     await write(
       io.stderr,

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { type Diagnostic, diagnostic, sortDiagnostics, syntheticSpan } from '../diagnostics.js';
-import { parseJson } from '../parse/json-parser.js';
+import { MAX_JSON_INPUT_LENGTH, parseJson } from '../parse/json-parser.js';
+import { readFileBounded } from '../read-bounded.js';
 import { linkModel } from './link-model.js';
 import { createContext, quote } from './model-fields.js';
 import type { AccountModel } from './types.js';
@@ -12,11 +12,19 @@ export interface LoadedModel {
   diagnostics: Diagnostic[];
 }
 
+/**
+ * The largest model file read, in bytes: a longer one holds more than `MAX_JSON_INPUT_LENGTH` characters
+ * (a UTF-8 character takes at most 3 bytes per UTF-16 code unit), which the parser refuses anyway.
+ */
+export const MAX_MODEL_FILE_BYTES = 3 * MAX_JSON_INPUT_LENGTH;
+
 /** Reads and checks the model file at `path`; files it names are read relative to its directory. */
 export function loadModel(path: string): LoadedModel {
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    const bytes = readFileBounded(path, MAX_MODEL_FILE_BYTES);
+    if (bytes === null) return tooLarge(path);
+    text = bytes.toString('utf8');
   } catch (cause) {
     const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(cause);
     return {
@@ -32,6 +40,20 @@ export function loadModel(path: string): LoadedModel {
     };
   }
   return loadModelFromText(text, path, dirname(path));
+}
+
+function tooLarge(path: string): LoadedModel {
+  return {
+    model: null,
+    diagnostics: [
+      diagnostic(
+        'MODEL_FILE_TOO_LARGE',
+        'error',
+        `The model file ${quote(path)} holds more than ${MAX_MODEL_FILE_BYTES} bytes (${MAX_MODEL_FILE_BYTES / 1024 / 1024} MiB), more than a model may; it was not read.`,
+        syntheticSpan(path),
+      ),
+    ],
+  };
 }
 
 /**

@@ -114,6 +114,18 @@ describe('ramc eval', () => {
     expect(result.code).toBe(1);
   });
 
+  it('refuses an endless file as model or bundle instead of running out of memory', async () => {
+    for (const args of [
+      ['check', '/dev/zero'],
+      ['inspect', '/dev/zero'],
+      ['eval', '--bundle', '/dev/zero'],
+    ]) {
+      const result = await runCli(args);
+      expect(result.code, args.join(' ')).toBe(1);
+      expect(result.stdout + result.stderr).toMatch(/holds more than \d+ bytes/);
+    }
+  });
+
   it('reads standard input for --requests -', async () => {
     const result = await runCli(['eval', '--model', MODEL, '--requests', '-'], `${request}\n`);
     expect(jsonLines(result.stdout)).toMatchObject([{ id: 'r1', decision: 'Allow' }]);
