@@ -82,7 +82,10 @@ async function makeDirectory(dir: string): Promise<void> {
     await mkdir(dir);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EEXIST' && (await stat(dir)).isDirectory()) return;
+    if (code === 'EEXIST') {
+      if ((await stat(dir)).isDirectory()) return;
+      throw Object.assign(new Error(`${dir} is not a directory`), { code: 'ENOTDIR' });
+    }
     const parent = dirname(dir);
     if (code !== 'ENOENT' || parent === dir) throw error;
     await makeDirectory(parent);

@@ -70,6 +70,9 @@ describe('ramc sts keygen', () => {
     const proc = await runCli(['sts', 'keygen', '--out', '/proc/ramc-test/keys']);
     expect(proc.code).toBe(1);
     expect(proc.stderr).toContain('cannot write to /proc/ramc-test/keys: ENOENT');
+    const file = await runCli(['sts', 'keygen', '--out', join(nested, 'sts-public.pem')]);
+    expect(file.code).toBe(1);
+    expect(file.stderr).toContain('sts-public.pem: ENOTDIR');
   });
 
   it('is wrong usage without --out, or with an unknown subcommand', async () => {
