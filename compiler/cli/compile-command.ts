@@ -1,8 +1,9 @@
 import { writeFile } from 'node:fs/promises';
 import { compile } from '../compile.js';
+import { STAGE_NAMES } from '../compile-ir.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { onePositional, parseCommandArgs, requiredOption, stringOption } from './args.js';
-import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, write } from './cli-io.js';
+import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, UsageError, write } from './cli-io.js';
 
 export const COMPILE_USAGE = 'ramc compile MODEL -o BUNDLE [--dump-ir PASS|all] [--timings]';
 
@@ -16,6 +17,9 @@ export async function compileCommand(args: string[], io: CliIo): Promise<number>
   const modelPath = onePositional(parsed, 'MODEL');
   const out = requiredOption(parsed, 'out');
   const dumpAfter = stringOption(parsed, 'dump-ir');
+  if (dumpAfter !== undefined && dumpAfter !== 'all' && !STAGE_NAMES.includes(dumpAfter)) {
+    throw new UsageError(`--dump-ir must be all or one of ${STAGE_NAMES.join(', ')}, not '${dumpAfter}'`);
+  }
   const timings: { pass: string; ms: number }[] = [];
   const dumps: string[] = [];
   const result = compile(modelPath, {

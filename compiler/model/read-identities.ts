@@ -124,7 +124,9 @@ function readAccessKeys(
     if (object === null) return;
     const id = requiredString(ctx, object, 'id', where);
     const status = readStatus(ctx, stringMember(ctx, object, 'status', where));
-    if (id === undefined || status === undefined || !checkKeyId(ctx, id, what, keyIds)) return;
+    // The id is checked whatever the status, so that a bad status does not hide a bad or repeated id.
+    const idOk = id !== undefined && checkKeyId(ctx, id, what, keyIds);
+    if (id === undefined || status === undefined || !idOk) return;
     keys.push({ id: id.value, status, span: object.span });
   });
   return keys;

@@ -183,6 +183,16 @@ describe('ramc eval', () => {
     for (const engine of ['ts', 'wasm']) expect(await explained(engine)).toEqual(reference);
   });
 
+  it('dumps the IR after a named stage, and refuses a name that is none', async () => {
+    const out = join(tempDir(), 'acme.bundle');
+    const dumped = await runCli(['compile', MODEL, '-o', out, '--dump-ir', 'fold']);
+    expect(dumped.code).toBe(0);
+    expect(dumped.stdout).toMatch(/^# IR after fold\n/);
+    const wrong = await runCli(['compile', MODEL, '-o', out, '--dump-ir', 'nosuchpass']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--dump-ir must be all or one of lower, canonicalize-patterns');
+  });
+
   it('compiles a bundle, inspects it, and evaluates it like the model', async () => {
     const bundle = join(tempDir(), 'acme.bundle');
     const compiled = await runCli(['compile', MODEL, '-o', bundle]);

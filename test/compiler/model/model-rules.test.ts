@@ -207,4 +207,23 @@ describe('users and groups', () => {
       ['MODEL_MISSING_MEMBER', '{…}'],
     ]);
   });
+
+  it('checks an access key id also when its status is wrong', () => {
+    expect(
+      problems({
+        account: '1',
+        users: [
+          {
+            name: 'a',
+            accessKeys: [{ id: 'LTAI1' }, { id: 'STS.abc', status: 'active' }, { id: 'LTAI1', status: 'on' }],
+          },
+        ],
+      }),
+    ).toEqual([
+      ['MODEL_ACCESS_KEY_ID', '"STS.abc"'],
+      ['MODEL_ACCESS_KEY_STATUS', '"active"'],
+      ['MODEL_DUPLICATE_ACCESS_KEY', '"LTAI1"'],
+      ['MODEL_ACCESS_KEY_STATUS', '"on"'],
+    ]);
+  });
 });
