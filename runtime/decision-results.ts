@@ -2,12 +2,12 @@
  * The decisions every engine returns (interfaces §3), built the same way by the reference engine, the TS
  * runtime and the Wasm host, so that they agree member for member.
  */
-import type { Check, DecidingStatement, Decision, DecisionError, DecisionKind } from './types.js';
+import type { Check, DecidingStatement, Decision, DecisionError, DecisionKind, RequestId } from './types.js';
 
 /** A request that cannot be evaluated: ImplicitDeny with the error (semantics §6.4). */
 export function errorDecision(
   error: DecisionError,
-  id: string | null,
+  id: RequestId | null,
   principal: string | null,
   explain: boolean,
 ): Decision {

@@ -9,7 +9,7 @@ import { RequestMap, type RequestValues } from './request-map.js';
 import { readContext, readResourceTags } from './request-maps.js';
 import { readOperation } from './request-operation.js';
 import { RequestReader } from './request-reader.js';
-import type { DecisionError } from './types.js';
+import type { DecisionError, RequestId } from './types.js';
 
 /** A scalar or a list of scalars, as an operation's `parameters` may hold. */
 export type ParameterValue = string | number | boolean | (string | number | boolean)[];
@@ -27,7 +27,8 @@ export type RequestTarget =
 
 /** A request that passed every check of `readRequest`. */
 export interface NormalizedRequest {
-  id: string | null;
+  /** The request's `id`, echoed in its decision: a string or a finite number, as given. */
+  id: RequestId | null;
   caller: RequestCaller;
   target: RequestTarget;
   resourceGroup: string | null;
@@ -42,7 +43,7 @@ export interface NormalizedRequest {
 
 export type ReadRequestResult =
   | { ok: true; request: NormalizedRequest }
-  | { ok: false; error: DecisionError; id?: string };
+  | { ok: false; error: DecisionError; id?: RequestId };
 
 const MEMBERS = [
   'id',
@@ -210,7 +211,7 @@ export class RequestBuffer {
     const request = this.request;
     // PERF: members that requests usually leave out are tested for absence here, before a call: V8 does
     // not inline `optionalString` into these functions, and each call costs about 25 instructions.
-    request.id = idValue === undefined ? null : reader.optionalString('id', idValue);
+    request.id = idValue === undefined ? null : readId(reader, idValue);
     if (unknownName !== null) {
       unknownMember(reader, unknownName);
       return;
@@ -337,6 +338,26 @@ function memberString(reader: RequestReader, name: string, raw: unknown): string
   return typeof raw === 'string' && (raw.length - 1) >>> 0 < MAX_STRING
     ? reader.counted(raw)
     : reader.optionalString(name, raw);
+}
+
+/**
+ * The `id` member: a string (as every member, non-empty and bounded) or a finite number, which hosts
+ * that number their requests use; either is echoed unchanged. Null when invalid (recorded).
+ */
+function readId(reader: RequestReader, raw: unknown): RequestId | null {
+  if (typeof raw === 'string') return reader.optionalString('id', raw);
+  if (typeof raw === 'number' && Number.isFinite(raw)) return raw;
+  const shown =
+    typeof raw === 'number'
+      ? String(raw)
+      : raw === null
+        ? 'null'
+        : Array.isArray(raw)
+          ? 'an array'
+          : typeof raw === 'object'
+            ? 'an object'
+            : `a ${typeof raw}`;
+  return reader.fail('InvalidRequest', `id must be a string or a finite number, not ${shown}`);
 }
 
 /** Records an InvalidRequest error and returns false, for `return refuse(...)`. */

@@ -94,8 +94,11 @@ export interface Check {
 }
 
 /** What an engine answers for one request (interfaces §3). */
+/** A request's `id`, echoed in its decision as given. */
+export type RequestId = string | number;
+
 export interface Decision {
-  id?: string;
+  id?: RequestId;
   decision: DecisionKind;
   /** The caller's ARN, once known. */
   principal?: string;

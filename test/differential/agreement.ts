@@ -34,7 +34,7 @@ interface CheckForm {
  * the step of the flow that decided. Messages and explanation sentences are for people and may differ.
  */
 interface AgreementForm {
-  id: string | undefined;
+  id: string | number | undefined;
   decision: string;
   principal: string | undefined;
   error: string | undefined;

@@ -14,7 +14,7 @@ function ok(raw: unknown): NormalizedRequest {
   return result.request;
 }
 
-function error(raw: unknown): { code: string; message: string; id?: string } {
+function error(raw: unknown): { code: string; message: string; id?: string | number } {
   const result = readRequest(raw);
   if (result.ok) throw new Error('expected an invalid request');
   return result.id === undefined ? { ...result.error } : { ...result.error, id: result.id };
@@ -47,9 +47,15 @@ describe('readRequest: shape', () => {
     );
   });
 
-  test('the id is echoed on errors when it is a string', () => {
+  test('the id is echoed on errors when it is a string or a finite number, as given', () => {
     expect(error({ id: 'r7', action: 'kms:Decrypt' })).toMatchObject({ code: 'InvalidRequest', id: 'r7' });
-    expect(error({ id: 7, principal: ALICE, action: 'kms:Decrypt' })).not.toHaveProperty('id');
+    expect(error({ id: 7, action: 'kms:Decrypt' })).toMatchObject({ code: 'InvalidRequest', id: 7 });
+    expect(error({ id: -0.5, action: 'kms:Decrypt' })).toMatchObject({ id: -0.5 });
+    for (const id of [true, null, [], {}, Number.POSITIVE_INFINITY, Number.NaN, '']) {
+      const refused = error({ id, principal: ALICE, action: 'kms:Decrypt' });
+      expect(refused, String(id)).not.toHaveProperty('id');
+      expect(refused.message).toMatch(/^id must (be|not be empty)/);
+    }
   });
 
   test('exactly one caller', () => {
