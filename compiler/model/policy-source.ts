@@ -1,10 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { JsonObject, JsonString } from '../parse/json-ast.js';
 import { parseJson } from '../parse/json-parser.js';
 import type { PolicyDocument, PolicyKind } from '../policy/ast.js';
 import { validatePolicy } from '../policy/validate-policy.js';
+import { readFileBounded } from '../read-bounded.js';
 import { capitalize, error, findMember, type ModelContext, quote, wrongType } from './model-fields.js';
 
 /**
@@ -51,17 +52,19 @@ export function readReferencedFile(
       );
       return undefined;
     }
-    if (stats.size > MAX_REFERENCED_FILE_BYTES) {
+    // Read up to the bound, whatever the file's size said: it may grow between the two calls.
+    const bytes = readFileBounded(path, MAX_REFERENCED_FILE_BYTES);
+    if (bytes === null) {
       error(
         ctx,
         'MODEL_FILE_TOO_LARGE',
-        `${quote(path)}, named by ${what}, has ${stats.size} bytes; a model may name files of at most ${MAX_REFERENCED_FILE_BYTES} bytes.`,
+        `${quote(path)}, named by ${what}, holds more than ${MAX_REFERENCED_FILE_BYTES} bytes; a model may name files of at most ${MAX_REFERENCED_FILE_BYTES} bytes.`,
         file.span,
         'A policy document holds at most 6,144 characters: check that the path names the right file.',
       );
       return undefined;
     }
-    return { path, text: readFileSync(path, 'utf8') };
+    return { path, text: bytes.toString('utf8') };
   } catch (cause) {
     const reason = (cause as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(cause);
     error(
