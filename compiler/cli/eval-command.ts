@@ -1,9 +1,7 @@
-import { MAX_BUNDLE_BYTES } from '../../runtime/format.js';
 import { REQUEST_LIMITS } from '../../runtime/request-limits.js';
 import type { Authorizer, Decision } from '../../runtime/types.js';
 import { toPlain } from '../parse/json-ast.js';
 import { parseJson } from '../parse/json-parser.js';
-import { readFileBounded } from '../read-bounded.js';
 import { noPositionals, parseCommandArgs, stringOption } from './args.js';
 import { type CliIo, EXIT_INVALID_INPUT, EXIT_OK, UsageError, write } from './cli-io.js';
 import { buildEngine, ENGINE_NAMES, type EngineName } from './engines.js';
@@ -31,11 +29,8 @@ export async function evalCommand(args: string[], io: CliIo): Promise<number> {
   if (!(ENGINE_NAMES as readonly string[]).includes(engine)) {
     throw new UsageError(`--engine must be one of ${ENGINE_NAMES.join(', ')}, not '${engine}'`);
   }
-  // The reference engine interprets the model itself: a bundle holds too little for it.
-  if (engine === 'reference' && model === undefined) throw new UsageError('--engine reference needs --model');
-  const source = model !== undefined ? { model } : { bundle: await readBundle(bundle as string, io) };
-  if (source.bundle === null) return EXIT_INVALID_INPUT;
-  const built = await buildEngine(engine as EngineName, source as { model: string } | { bundle: Uint8Array });
+  const source = model !== undefined ? { model } : { bundle: bundle as string };
+  const built = await buildEngine(engine as EngineName, source);
   if (!built.ok) {
     await write(io.stderr, `${built.message}\n`);
     return EXIT_INVALID_INPUT;
@@ -47,21 +42,6 @@ export async function evalCommand(args: string[], io: CliIo): Promise<number> {
     if (reference.ok) authorizer = explainedFromSource(authorizer, reference.authorizer);
   }
   return decideAll(authorizer, stringOption(parsed, 'requests'), explain, io);
-}
-
-async function readBundle(path: string, io: CliIo): Promise<Uint8Array | null> {
-  try {
-    const bytes = readFileBounded(path, MAX_BUNDLE_BYTES);
-    if (bytes !== null) return new Uint8Array(bytes);
-    await write(io.stderr, `ramc: ${path} holds more than ${MAX_BUNDLE_BYTES} bytes, more than any bundle\n`);
-    return null;
-  } catch (error) {
-    await write(
-      io.stderr,
-      `ramc: cannot read bundle ${path}: ${(error as NodeJS.ErrnoException).code ?? error}\n`,
-    );
-    return null;
-  }
 }
 
 async function decideAll(authorizer: Authorizer, requests: string | undefined, explain: boolean, io: CliIo) {
