@@ -31,7 +31,7 @@ export interface Expectation {
   error?: ErrorCode | ErrorCode[];
   deciding?: ExpectedDeciding[];
   checks?: ExpectedCheck[];
-  id?: string;
+  id?: string | number;
   principal?: string;
 }
 
@@ -308,10 +308,10 @@ function validateExpect(expect: unknown, where: string, problems: string[]): voi
     if (expect.decision !== 'ImplicitDeny')
       problems.push(`${where}: an error always comes with ImplicitDeny`);
   }
-  for (const key of ['id', 'principal'] as const) {
-    if (expect[key] !== undefined && typeof expect[key] !== 'string')
-      problems.push(`${where}.${key}: must be a string`);
-  }
+  if (expect.id !== undefined && typeof expect.id !== 'string' && typeof expect.id !== 'number')
+    problems.push(`${where}.id: must be a string or a number`);
+  if (expect.principal !== undefined && typeof expect.principal !== 'string')
+    problems.push(`${where}.principal: must be a string`);
   if (expect.deciding !== undefined) {
     if (!Array.isArray(expect.deciding)) problems.push(`${where}.deciding: must be an array`);
     else
