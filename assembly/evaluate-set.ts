@@ -61,20 +61,25 @@ function candidatesOf(v: View, set: usize, actionId: i32): void {
     listCount = load<u32>(set + SET_OTHER_COUNT * 4);
     return;
   }
+  // The rows cut the known actions into runs (runtime/format.ts): the action's list is that of the last
+  // row whose action is at most it; before the first row there is none.
   let lo = load<i32>(set + SET_CANDIDATES_START * 4);
   let hi = lo + load<i32>(set + SET_CANDIDATES_COUNT * 4) - 1;
+  let found: i32 = -1;
   while (lo <= hi) {
     const mid = (lo + hi) >>> 1;
     const row = v.candidates + <usize>mid * CANDIDATE_WORDS * 4;
-    const action = load<i32>(row + CANDIDATE_ACTION * 4);
-    if (action === actionId) {
-      listStart = load<u32>(row + CANDIDATE_START * 4);
-      listCount = load<u32>(row + CANDIDATE_COUNT * 4);
-      return;
+    if (load<i32>(row + CANDIDATE_ACTION * 4) <= actionId) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
     }
-    if (action < actionId) lo = mid + 1;
-    else hi = mid - 1;
   }
+  if (found < 0) return;
+  const row = v.candidates + <usize>found * CANDIDATE_WORDS * 4;
+  listStart = load<u32>(row + CANDIDATE_START * 4);
+  listCount = load<u32>(row + CANDIDATE_COUNT * 4);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { candidateRow } from './candidate-runs.js';
 import { compileStatement } from './compile-statement.js';
 import type { DecodedBundle } from './decoded-bundle.js';
 import type { CompiledCondition } from './evaluate-condition.js';
@@ -7,7 +8,6 @@ import {
   ACCESS_KEY_ID,
   ACCESS_KEY_PRINCIPAL,
   ACCESS_KEY_WORDS,
-  CANDIDATE_ACTION,
   CANDIDATE_COUNT,
   CANDIDATE_START,
   CANDIDATE_WORDS,
@@ -71,8 +71,8 @@ export interface CompiledSet {
   /** Every statement, ascending (explanations walk them all). */
   statements: Int32Array;
   /**
-   * Its rows of the bundle's candidate table, ascending by action: the first and how many. Each row is a
-   * known action and the statements whose action element passes for it (`candidatesOf`).
+   * Its rows of the bundle's candidate table, ascending by action: the first and how many. Each row starts
+   * a run of known actions and holds the statements whose action element passes for them (`candidatesOf`).
    */
   firstCandidate: number;
   candidateCount: number;
@@ -332,27 +332,18 @@ export function candidatesOf(program: Program, set: CompiledSet, actionId: numbe
   return list;
 }
 
-/** `candidatesOf` the first time: a binary search over the set's rows of the candidate table. */
+/** `candidatesOf` the first time: the set's row whose run of actions holds the action (`candidateRow`). */
 function findCandidates(program: Program, set: CompiledSet, actionId: number): CandidateList {
   const rows = program.bundle.candidates;
-  let lo = set.firstCandidate;
-  let hi = lo + set.candidateCount - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >>> 1;
-    const row = mid * CANDIDATE_WORDS;
-    const action = rows[row + CANDIDATE_ACTION] as number;
-    if (action === actionId) {
-      return sharedList(
-        program.bundle,
-        program.candidateLists,
-        rows[row + CANDIDATE_START] as number,
-        rows[row + CANDIDATE_COUNT] as number,
-      );
-    }
-    if (action < actionId) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return NO_CANDIDATES;
+  const row = candidateRow(rows, set.firstCandidate, set.candidateCount, actionId);
+  if (row < 0) return NO_CANDIDATES;
+  const at = row * CANDIDATE_WORDS;
+  return sharedList(
+    program.bundle,
+    program.candidateLists,
+    rows[at + CANDIDATE_START] as number,
+    rows[at + CANDIDATE_COUNT] as number,
+  );
 }
 
 const NO_CANDIDATES: CandidateList = { ids: new Int32Array(0), index: null };

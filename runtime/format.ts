@@ -28,7 +28,7 @@
 
 /** "RAMC" read as a little-endian u32. */
 export const MAGIC = 0x434d4152;
-export const FORMAT_MAJOR = 1;
+export const FORMAT_MAJOR = 2;
 export const FORMAT_MINOR = 0;
 
 export const HEADER_BYTES = 24;
@@ -175,7 +175,7 @@ export const ACCESS_KEY_ACTIVE = 2;
 
 /**
  * SETS: statements (list of statement indexes, ascending), action candidates (range of CANDIDATES,
- * sorted by action), other candidates (list of statement indexes: the statements that can match an
+ * runs sorted by action), other candidates (list of statement indexes: the statements that can match an
  * action missing from ACTIONS).
  */
 export const SECTION_SETS = 11;
@@ -191,8 +191,11 @@ export const SET_OTHER_COUNT = 5;
 export const SECTION_ACTIONS = 12;
 
 /**
- * CANDIDATES: action (index into ACTIONS), statements (list of statement indexes, ascending): exactly the
- * statements of the set whose action patterns match that action.
+ * CANDIDATES: action (index into ACTIONS), statements (list of statement indexes, ascending). A set's rows,
+ * strictly ascending by action, cut the known actions into runs: a row's list holds exactly the statements
+ * of the set whose action patterns match its action and every following action before the next row's (or
+ * to the last known action). Actions before the first row have no candidates; a run of actions with none
+ * after one with some is a row with an empty list. (Format 1 had one row per action with candidates.)
  */
 export const SECTION_CANDIDATES = 13;
 export const CANDIDATE_WORDS = 3;

@@ -1,3 +1,4 @@
+import { forEachCandidateList } from '../../runtime/candidate-runs.js';
 import { decodeBundle } from '../../runtime/decode.js';
 import type { DecodedBundle } from '../../runtime/decoded-bundle.js';
 import * as F from '../../runtime/format.js';
@@ -204,17 +205,19 @@ function listSets(b: DecodedBundle, out: string[]): void {
     out.push(`  #${i} ${statementIds(b, s(F.SET_STATEMENTS_START), s(F.SET_STATEMENTS_COUNT))}`);
     // Actions with the same candidate list are listed together, as ranges: `a0-a18 a20 [s3]`.
     const groups = new Map<string, number[]>();
-    for (let c = 0; c < s(F.SET_CANDIDATES_COUNT); c++) {
-      const row = (s(F.SET_CANDIDATES_START) + c) * F.CANDIDATE_WORDS;
-      const list = statementIds(
-        b,
-        b.candidates[row + F.CANDIDATE_START] as number,
-        b.candidates[row + F.CANDIDATE_COUNT] as number,
-      );
-      const actions = groups.get(list) ?? [];
-      actions.push(b.candidates[row + F.CANDIDATE_ACTION] as number);
-      groups.set(list, actions);
-    }
+    const actionCount = b.actions.length;
+    forEachCandidateList(
+      b.candidates,
+      s(F.SET_CANDIDATES_START),
+      s(F.SET_CANDIDATES_COUNT),
+      actionCount,
+      (action, start, count) => {
+        const list = statementIds(b, start, count);
+        const actions = groups.get(list) ?? [];
+        actions.push(action);
+        groups.set(list, actions);
+      },
+    );
     for (const [list, actions] of groups) out.push(`    ${actionRanges(actions)} ${list}`);
     out.push(`    other ${statementIds(b, s(F.SET_OTHER_START), s(F.SET_OTHER_COUNT))}`);
   }

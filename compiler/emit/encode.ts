@@ -37,7 +37,7 @@ import {
 } from '../../runtime/format.js';
 import { constantKindOf, operatorCode } from '../../runtime/operator-codes.js';
 import type { PolicyType } from '../../runtime/types.js';
-import type { Ir, IrCondition, IrConstants, IrStatement } from '../ir/ir.js';
+import type { Ir, IrActionCandidates, IrCondition, IrConstants, IrStatement } from '../ir/ir.js';
 import { BundleEncodeError } from './bundle-encode-error.js';
 import {
   layOutBundle,
@@ -91,6 +91,43 @@ class Tables {
   }
 }
 
+const NO_STATEMENTS: readonly number[] = [];
+
+/**
+ * Appends a set's candidate rows to CANDIDATES as runs (runtime/format.ts): a row only where an action's
+ * list differs from the action before it, an empty row where actions without candidates follow ones with.
+ * Returns how many rows it wrote. PERF: most sets give most actions the same list (a policy's `kms:*`
+ * statement is a candidate for every action), so a bundle holds a few rows per set instead of one per
+ * action, which shrinks the bundle and what loading it checks.
+ */
+function candidateRuns(t: Tables, byAction: readonly IrActionCandidates[], actionCount: number): number {
+  const empty = t.statementList(NO_STATEMENTS);
+  let rows = 0;
+  let previousAction = -1;
+  let current = empty;
+  for (const { action, statements } of byAction) {
+    const list = t.statementList(statements);
+    // The run before reaches this action only when it is the very next one; a gap has no candidates.
+    if (action !== previousAction + 1 && current[1] > 0) {
+      t.candidates.push(previousAction + 1, ...empty);
+      rows++;
+      current = empty;
+    }
+    if (list[0] !== current[0] || list[1] !== current[1]) {
+      t.candidates.push(action, ...list);
+      rows++;
+      current = list;
+    }
+    previousAction = action;
+  }
+  // The last run would reach the last known action: it ends with an empty row where the lists end.
+  if (current[1] > 0 && previousAction + 1 < actionCount) {
+    t.candidates.push(previousAction + 1, ...empty);
+    rows++;
+  }
+  return rows;
+}
+
 /**
  * Encodes a fully passed IR (sets built, actions indexed, constants parsed) as a decision bundle in the
  * layout of runtime/format.ts. Everything in the IR is written except `principals[].attached`, which only
@@ -105,13 +142,8 @@ export function encodeBundle(ir: Ir): Uint8Array {
     if (set.index === null)
       throw new Error(`IR set ${i} has no action index; run the index-actions pass first`);
     const candidatesStart = t.candidates.length / CANDIDATE_WORDS;
-    for (const c of set.index.byAction) t.candidates.push(c.action, ...t.statementList(c.statements));
-    return [
-      ...t.statementList(set.statements),
-      candidatesStart,
-      set.index.byAction.length,
-      ...t.statementList(set.index.other),
-    ];
+    const rows = candidateRuns(t, set.index.byAction, ir.actions.length);
+    return [...t.statementList(set.statements), candidatesStart, rows, ...t.statementList(set.index.other)];
   });
   const principals = ir.principals.flatMap((p) => {
     const groupsStart = t.groupSets.length / GROUP_SET_WORDS;

@@ -4,7 +4,7 @@ import { encodeBundle } from '../../../compiler/emit/encode.js';
 import { BundleError } from '../../../runtime/bundle-error.js';
 import { sampleIr } from '../../runtime/fixtures/sample-ir.js';
 
-const GOLDEN = `ramc bundle format 1.0, 2232 bytes, checksum 0xf864da2b, ir v1
+const GOLDEN = `ramc bundle format 2.0, 2248 bytes, checksum 0xb91abf4a, ir v1
 sections
   META                 at 192, 16 bytes
   STRINGS              at 208, 739 bytes
@@ -18,8 +18,8 @@ sections
   ACCESS_KEYS          at 1984, 28 bytes
   SETS                 at 2016, 76 bytes
   ACTIONS              at 2096, 28 bytes
-  CANDIDATES           at 2128, 88 bytes
-  RESOURCE_GROUP_SETS  at 2216, 12 bytes
+  CANDIDATES           at 2128, 100 bytes
+  RESOURCE_GROUP_SETS  at 2232, 12 bytes
 account "123456789012"
 sts public key none
 strings 51

@@ -1,5 +1,6 @@
 import type {
   Ir,
+  IrActionCandidates,
   IrCondition,
   IrConstants,
   IrIpBlock,
@@ -9,6 +10,7 @@ import type {
   IrStatement,
 } from '../../../compiler/ir/ir.js';
 import type { ConditionOperator } from '../../../compiler/policy/ast.js';
+import { forEachCandidateList } from '../../../runtime/candidate-runs.js';
 import type { DecodedBundle } from '../../../runtime/decoded-bundle.js';
 import * as F from '../../../runtime/format.js';
 import { OPERATOR_NAMES } from '../../../runtime/operator-codes.js';
@@ -27,6 +29,15 @@ function rows(table: Int32Array, words: number): Int32Array[] {
  * Rebuilds the IR a bundle was encoded from (the inverse of `encodeBundle`), for round-trip tests.
  * `principals[].attached` is not in bundles, so it comes back empty.
  */
+/** A set's candidate rows spelt out per action, as the `index-actions` pass made them. */
+function candidateLists(b: DecodedBundle, first: number, count: number): IrActionCandidates[] {
+  const byAction: IrActionCandidates[] = [];
+  forEachCandidateList(b.candidates, first, count, b.actions.length, (action, start, length) => {
+    byAction.push({ action, statements: Array.from(b.lists.subarray(start, start + length)) });
+  });
+  return byAction;
+}
+
 export function irFromBundle(b: DecodedBundle): Ir {
   const list = (start: number, count: number): number[] => Array.from(b.lists.subarray(start, start + count));
   const w = (row: Int32Array, field: number): number => row[field] as number;
@@ -93,16 +104,12 @@ export function irFromBundle(b: DecodedBundle): Ir {
       },
     };
   });
-  const candidates = rows(b.candidates, F.CANDIDATE_WORDS);
   const sets = rows(b.sets, F.SET_WORDS).map((s): IrSet => {
     const start = w(s, F.SET_CANDIDATES_START);
     return {
       statements: list(w(s, F.SET_STATEMENTS_START), w(s, F.SET_STATEMENTS_COUNT)),
       index: {
-        byAction: candidates.slice(start, start + w(s, F.SET_CANDIDATES_COUNT)).map((c) => ({
-          action: w(c, F.CANDIDATE_ACTION),
-          statements: list(w(c, F.CANDIDATE_START), w(c, F.CANDIDATE_COUNT)),
-        })),
+        byAction: candidateLists(b, start, w(s, F.SET_CANDIDATES_COUNT)),
         other: list(w(s, F.SET_OTHER_START), w(s, F.SET_OTHER_COUNT)),
       },
     };
