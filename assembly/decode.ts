@@ -158,13 +158,20 @@ function readHeader(base: usize, length: u32): u32 {
   return STATUS_OK;
 }
 
-/** FNV-1a over every byte but the four checksum bytes (runtime/checksum.ts). */
+/**
+ * FNV-1a with one step per little-endian word, skipping the checksum word, then one per byte of a final
+ * partial word (runtime/checksum.ts).
+ */
 function checksum(base: usize, length: u32): u32 {
   let hash = <u32>FNV_OFFSET_BASIS;
-  for (let i: u32 = 0; i < <u32>HEADER_CHECKSUM; i++) hash = (hash ^ load<u8>(base + i)) * <u32>FNV_PRIME;
-  for (let i: u32 = <u32>HEADER_CHECKSUM + 4; i < length; i++) {
-    hash = (hash ^ load<u8>(base + i)) * <u32>FNV_PRIME;
+  const words = length >>> 2;
+  const checksumWord = <u32>HEADER_CHECKSUM >>> 2;
+  const head = min<u32>(words, checksumWord);
+  for (let i: u32 = 0; i < head; i++) hash = (hash ^ load<u32>(base + (<usize>i << 2))) * <u32>FNV_PRIME;
+  for (let i: u32 = checksumWord + 1; i < words; i++) {
+    hash = (hash ^ load<u32>(base + (<usize>i << 2))) * <u32>FNV_PRIME;
   }
+  for (let i: u32 = words << 2; i < length; i++) hash = (hash ^ load<u8>(base + i)) * <u32>FNV_PRIME;
   return hash;
 }
 

@@ -17,7 +17,7 @@
 //   4  u16 major version       FORMAT_MAJOR; a runtime reads only bundles of its own major version
 //   6  u16 minor version       a newer minor only adds sections, which older runtimes skip
 //   8  u32 total length        of the whole bundle in bytes, header included
-//  12  u32 checksum            FNV-1a (32-bit) of every byte of the bundle except these four
+//  12  u32 checksum            FNV-1a (32-bit), a step per little-endian word, of every word but this one
 //  16  u32 section count       entries in the section table (at most MAX_SECTIONS)
 //  20  u32 reserved            0
 //  24  section table           section count × SECTION_ENTRY_BYTES: u32 id, u32 offset, u32 byte length

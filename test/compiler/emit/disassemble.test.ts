@@ -4,7 +4,7 @@ import { encodeBundle } from '../../../compiler/emit/encode.js';
 import { BundleError } from '../../../runtime/bundle-error.js';
 import { sampleIr } from '../../runtime/fixtures/sample-ir.js';
 
-const GOLDEN = `ramc bundle format 2.0, 2248 bytes, checksum 0xb91abf4a, ir v1
+const GOLDEN = `ramc bundle format 2.0, 2248 bytes, checksum 0xfe3dc2a0, ir v1
 sections
   META                 at 192, 16 bytes
   STRINGS              at 208, 739 bytes
