@@ -1,9 +1,8 @@
 import { FNV_OFFSET_BASIS, FNV_PRIME, HEADER_CHECKSUM } from './format.js';
+import { LITTLE_ENDIAN } from './little-endian.js';
 
 /** The checksum field's word, skipped by the checksum. */
 const CHECKSUM_WORD = HEADER_CHECKSUM / 4;
-/** Whether a Uint32Array reads words little-endian here, as the bundle stores them. */
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /**
  * The bundle checksum (runtime/format.ts): FNV-1a, 32-bit, one step per little-endian 32-bit word, over

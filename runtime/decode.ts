@@ -55,6 +55,7 @@ import {
   STATUS_TRUNCATED,
   STATUS_UNSUPPORTED_VERSION,
 } from './format.js';
+import { LITTLE_ENDIAN } from './little-endian.js';
 
 /** Where one section lies in the bundle. */
 interface SectionSpan {
@@ -215,7 +216,10 @@ function readTable(view: DataView, span: SectionSpan, words: number, name: strin
   const count = recordCount(view, span, 4, words * 4, name);
   const table = new Int32Array(count * words);
   const base = span.offset + 4;
-  for (let i = 0; i < table.length; i++) table[i] = view.getInt32(base + i * 4, true);
+  // A copy, so that changing the bytes after loading cannot change what was checked.
+  const at = view.byteOffset + base;
+  if (LITTLE_ENDIAN && at % 4 === 0) table.set(new Int32Array(view.buffer, at, table.length));
+  else for (let i = 0; i < table.length; i++) table[i] = view.getInt32(base + i * 4, true);
   return table;
 }
 

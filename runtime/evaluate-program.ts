@@ -120,7 +120,7 @@ export interface CompiledPrincipal {
   /** Index into `Program.sets`, or NONE for no account-scope policies. */
   accountSet: number;
   /** Resource group id → set index. */
-  groupSets: Map<string, number>;
+  groupSets: ReadonlyMap<string, number>;
 }
 
 /** What a program knows of an action a request names. */
@@ -170,6 +170,8 @@ export interface Program {
   accessKeys: Map<string, { user: CompiledPrincipal; active: boolean }>;
 }
 
+const NO_GROUP_SETS: ReadonlyMap<string, number> = new Map();
+
 /**
  * Prepares a decoded (and therefore fully checked) bundle for evaluation: the callers, sets and known
  * actions now; each statement and candidate list when a request first needs it.
@@ -203,11 +205,13 @@ export function compileProgram(b: DecodedBundle): Program {
   const userArns = new Map<string, CompiledPrincipal>();
   const account = strings[b.account] as string;
   for (let at = 0; at < b.principals.length; at += PRINCIPAL_WORDS) {
-    const groupSets = new Map<string, number>();
     const start = b.principals[at + PRINCIPAL_GROUP_SETS_START] as number;
-    for (let i = 0; i < (b.principals[at + PRINCIPAL_GROUP_SETS_COUNT] as number); i++) {
+    const groupCount = b.principals[at + PRINCIPAL_GROUP_SETS_COUNT] as number;
+    // PERF: most principals have no resource-group policies, and share one empty map.
+    const groupSets = groupCount === 0 ? NO_GROUP_SETS : new Map<string, number>();
+    for (let i = 0; i < groupCount; i++) {
       const row = (start + i) * GROUP_SET_WORDS;
-      groupSets.set(
+      (groupSets as Map<string, number>).set(
         strings[b.groupSets[row + GROUP_SET_GROUP] as number] as string,
         b.groupSets[row + GROUP_SET_SET] as number,
       );

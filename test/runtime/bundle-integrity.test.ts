@@ -126,6 +126,26 @@ describe('loadBundle integrity checks', () => {
     expect(loadBundle(restamp(bytes)).authorize(REQUEST)).toEqual(loadBundle(BUNDLE).authorize(REQUEST));
   });
 
+  it('names the record and the field a forged bundle breaks', () => {
+    const forged = (change: (ir: ReturnType<typeof sampleIr>) => void) => {
+      const ir = sampleIr();
+      change(ir);
+      return encodeBundle(ir);
+    };
+    const cases: [(ir: ReturnType<typeof sampleIr>) => void, string][] = [
+      [
+        (ir) => ir.statements[1]?.actions.patterns.splice(1, 1, 99999),
+        'statement 1 actions item 1 names string 99999, which does not exist',
+      ],
+      [(ir) => Object.assign(ir.principals[1] ?? {}, { accountSet: 77 }), 'principal 1 names set 77'],
+      [(ir) => ir.actions.push(ir.actions[0] as number), 'the actions are not sorted and unique'],
+      [(ir) => Object.assign(ir, { account: 99999 }), 'the account id names string 99999'],
+    ];
+    for (const [change, message] of cases) {
+      expect(() => loadBundle(forged(change))).toThrow(`the bundle is malformed: ${message}`);
+    }
+  });
+
   it('rejects a missing or duplicated section', () => {
     const sections = sectionsOf(BUNDLE);
     expect(loadCode(layOutBundle(sections.slice(1)))).toBe('Malformed');
