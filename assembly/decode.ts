@@ -167,9 +167,9 @@ function checksum(base: usize, length: u32): u32 {
   const words = length >>> 2;
   const checksumWord = <u32>HEADER_CHECKSUM >>> 2;
   const head = min<u32>(words, checksumWord);
-  for (let i: u32 = 0; i < head; i++) hash = (hash ^ load<u32>(base + (<usize>i << 2))) * <u32>FNV_PRIME;
+  for (let i: u32 = 0; i < head; i++) hash = (hash ^ load<u32>(base + ((<usize>i) << 2))) * <u32>FNV_PRIME;
   for (let i: u32 = checksumWord + 1; i < words; i++) {
-    hash = (hash ^ load<u32>(base + (<usize>i << 2))) * <u32>FNV_PRIME;
+    hash = (hash ^ load<u32>(base + ((<usize>i) << 2))) * <u32>FNV_PRIME;
   }
   for (let i: u32 = words << 2; i < length; i++) hash = (hash ^ load<u8>(base + i)) * <u32>FNV_PRIME;
   return hash;

@@ -8,12 +8,12 @@
  * divided by N is what one decision costs. See docs/benchmarks.md, "Instructions per decision".
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, unlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSync, transformSync } from 'esbuild';
-import { prepareWorkload } from './engines/prepare-workload.js';
+import { buildSync } from 'esbuild';
+import { compileChild, writeWorkloadFiles } from './child-files.js';
 import {
   type PerDecisionProfile,
   parseCallgrind,
@@ -132,19 +132,6 @@ function valgrindVersion(): string | null {
   return result.status === 0 ? result.stdout.trim() : null;
 }
 
-/** The child as plain JS in `dir`: a TypeScript loader in the profiled process would only add noise. */
-function compileChild(dir: string): string {
-  const { code } = transformSync(readFileSync(CHILD_SOURCE, 'utf8'), {
-    loader: 'ts',
-    format: 'esm',
-    target: 'node20',
-    sourcefile: CHILD_SOURCE,
-  });
-  const path = join(dir, 'instructions-child.mjs');
-  writeFileSync(path, code);
-  return path;
-}
-
 /** The module the child imports: the built entry, or for `ts-bundled` that entry bundled into `dir`. */
 function engineModule(engine: Engine, dir: string): string {
   const entry = join(ROOT, ENGINE_MODULES[engine]);
@@ -159,24 +146,6 @@ function engineModule(engine: Engine, dir: string): string {
     logLevel: 'error',
   });
   return outfile;
-}
-
-/**
- * The workload's bundle, requests and reference decisions, written once for both runs of a size; returns
- * their paths in the order the child takes them.
- */
-function writeWorkloadFiles(size: number, dir: string): string[] {
-  const prepared = prepareWorkload(size);
-  const contents: [string, string | Uint8Array][] = [
-    [`bundle-${size}.bin`, prepared.bundle],
-    [`requests-${size}.json`, JSON.stringify(prepared.workload.requests)],
-    [`expected-${size}.json`, JSON.stringify(prepared.expected)],
-  ];
-  return contents.map(([name, content]) => {
-    const path = join(dir, name);
-    writeFileSync(path, content);
-    return path;
-  });
 }
 
 /**
@@ -316,7 +285,7 @@ async function main(args: string[]): Promise<number> {
   const totals: string[] = [];
   const dir = mkdtempSync(join(tmpdir(), 'ramc-instructions-'));
   try {
-    const child = compileChild(dir);
+    const child = compileChild(CHILD_SOURCE, dir);
     const engine = engineModule(options.engine, dir);
     for (const size of options.sizes) {
       const started = performance.now();
