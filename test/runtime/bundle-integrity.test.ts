@@ -140,6 +140,11 @@ describe('loadBundle integrity checks', () => {
       [(ir) => Object.assign(ir.principals[1] ?? {}, { accountSet: 77 }), 'principal 1 names set 77'],
       [(ir) => ir.actions.push(ir.actions[0] as number), 'the actions are not sorted and unique'],
       [(ir) => Object.assign(ir, { account: 99999 }), 'the account id names string 99999'],
+      [
+        (ir) => ir.sets[0]?.index?.byAction.push({ action: 99, statements: [3] }),
+        // The encoder writes the row for 99 after an empty one for the gap from the last known action.
+        'candidate row 6 names action 6, which is not known',
+      ],
     ];
     for (const [change, message] of cases) {
       expect(() => loadBundle(forged(change))).toThrow(`the bundle is malformed: ${message}`);
