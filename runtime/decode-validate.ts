@@ -22,7 +22,8 @@ const POOL_NAMES = ['LISTS', 'CONDITIONS', 'NUMBERS', 'IP_BLOCKS', 'CANDIDATES',
 
 /**
  * Checks every index of a decoded bundle against the table it points into, every enumeration against its
- * values, and the orderings readers rely on. Returns the first problem found, or null.
+ * values, and the orderings readers rely on. Returns the first problem found, or what evaluation needs to
+ * know of the lists (`DecodedBundle.longestList`).
  * INVARIANT: every list except statement-id lists, and every range into CONDITIONS, NUMBERS, IP_BLOCKS,
  * CANDIDATES and RESOURCE_GROUP_SETS, is counted against the size of what it points into, so the lists
  * and ranges add up to at most that size. Statement-id lists may be shared (the encoder stores equal
@@ -31,10 +32,11 @@ const POOL_NAMES = ['LISTS', 'CONDITIONS', 'NUMBERS', 'IP_BLOCKS', 'CANDIDATES',
  * PERF: a message is built only for the problem found: the checks name the record they are in by its
  * kind and index, and put them into words only when one fails.
  */
-export function validateBundle(b: DecodedBundle): string | null {
+export function validateBundle(b: DecodedBundle): string | { longestList: number } {
   try {
-    new BundleChecker(b).run();
-    return null;
+    const checker = new BundleChecker(b);
+    checker.run();
+    return { longestList: checker.longestList };
   } catch (error) {
     if (error instanceof Malformed) return error.problem;
     throw error;
@@ -49,6 +51,8 @@ class BundleChecker {
   readonly #statementWords: Int32Array;
   /** `#ascendingPairs[i]`: how many j < i have `lists[j] < lists[j + 1]`. */
   readonly #ascendingPairs: Int32Array;
+  /** The longest statement list seen so far in a set, a candidate row or an other list. */
+  longestList = 0;
   /** The record being checked, as messages name it: its kind ("statement", or none) and index. */
   #record = '';
   #index = 0;
@@ -255,6 +259,7 @@ class BundleChecker {
     const size = this.#b.lists.length;
     const words = this.#statementWords;
     const pairs = this.#ascendingPairs;
+    let longest = this.longestList;
     for (let row = 0; row < c.length; row += F.CANDIDATE_WORDS) {
       const action = c[row + F.CANDIDATE_ACTION] as number;
       const start = c[row + F.CANDIDATE_START] as number;
@@ -269,11 +274,15 @@ class BundleChecker {
         count <= size - start &&
         (words[end] as number) - (words[start] as number) === count &&
         (count === 0 || (pairs[end - 1] as number) - (pairs[start] as number) === count - 1);
-      if (valid) continue;
+      if (valid) {
+        if (count > longest) longest = count;
+        continue;
+      }
       this.#at('candidate row', row / F.CANDIDATE_WORDS);
       if (!(action >= 0 && action < actions)) this.#fail('', `names action ${action}, which is not known`);
       this.statementList(start, count, 'statements');
     }
+    this.longestList = longest;
   }
 
   set(at: number): void {
@@ -299,6 +308,11 @@ class BundleChecker {
       s[at + F.SET_OTHER_START] as number,
       s[at + F.SET_OTHER_COUNT] as number,
       'other candidates',
+    );
+    this.longestList = Math.max(
+      this.longestList,
+      s[at + F.SET_STATEMENTS_COUNT] as number,
+      s[at + F.SET_OTHER_COUNT] as number,
     );
   }
 

@@ -100,9 +100,12 @@ export function decodeBundle(bytes: Uint8Array): DecodedBundle {
       GROUP_SET_WORDS,
       'RESOURCE_GROUP_SETS',
     ),
+    longestList: 0,
   };
-  const problem = validateBundle(decoded);
-  if (problem !== null) fail(STATUS_MALFORMED, `the bundle is malformed: ${problem}; recompile it with ramc`);
+  const checked = validateBundle(decoded);
+  if (typeof checked === 'string')
+    fail(STATUS_MALFORMED, `the bundle is malformed: ${checked}; recompile it with ramc`);
+  decoded.longestList = checked.longestList;
   return decoded;
 }
 

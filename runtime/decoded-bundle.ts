@@ -35,4 +35,9 @@ export interface DecodedBundle {
   candidates: Int32Array;
   /** GROUP_SET_WORDS per record. */
   groupSets: Int32Array;
+  /**
+   * The longest statement list of any set, candidate row or other list: what evaluation buffers must
+   * hold. Found while validating, which reads every such list anyway.
+   */
+  longestList: number;
 }

@@ -255,7 +255,7 @@ export function compileProgram(b: DecodedBundle): Program {
     globs: new Map(),
     candidateLists: other,
     sets,
-    largestSet: longestList(b),
+    largestSet: b.longestList,
     actionIds,
     actions: new StringCache((action) => {
       const lower = action.toLowerCase();
@@ -272,22 +272,6 @@ export function compileProgram(b: DecodedBundle): Program {
     roleSessions: new Map(),
     accessKeys,
   };
-}
-
-/** The longest statement list of any set, candidate list or other list, read off the bundle's tables. */
-function longestList(b: DecodedBundle): number {
-  let most = 0;
-  for (let at = 0; at < b.sets.length; at += SET_WORDS) {
-    most = Math.max(
-      most,
-      b.sets[at + SET_STATEMENTS_COUNT] as number,
-      b.sets[at + SET_OTHER_COUNT] as number,
-    );
-  }
-  for (let at = 0; at < b.candidates.length; at += CANDIDATE_WORDS) {
-    most = Math.max(most, b.candidates[at + CANDIDATE_COUNT] as number);
-  }
-  return most;
 }
 
 /**

@@ -74,6 +74,8 @@ export function hostTables(bytes: Uint8Array): DecodedBundle {
     actions: table(SECTION_ACTIONS, 1),
     candidates: NOTHING,
     groupSets: table(SECTION_RESOURCE_GROUP_SETS, GROUP_SET_WORDS),
+    // The core evaluates the sets, so the host holds no evaluation buffers.
+    longestList: 0,
   };
 }
 

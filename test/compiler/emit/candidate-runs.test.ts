@@ -87,6 +87,21 @@ describe('candidate rows as runs of actions', () => {
     expect(spelt).toEqual(byAction);
   });
 
+  it('gives evaluation the longest list of any set, candidate row or other list, found while validating', () => {
+    // A row longer than any set's statement list: only the candidate rows can give the answer.
+    const ir = withCandidates([[2, [0, 1, 2, 3, 4]]]);
+    const b = decodeBundle(encodeBundle(ir));
+    const longest = Math.max(
+      ...ir.sets.flatMap((set) => [
+        set.statements.length,
+        set.index?.other.length ?? 0,
+        ...(set.index?.byAction.map((c) => c.statements.length) ?? []),
+      ]),
+    );
+    expect(longest).toBe(5);
+    expect(b.longestList).toBe(longest);
+  });
+
   it('finds the row of an action: the last whose action is at most it, or none before the first', () => {
     // Rows start runs at actions 2, 5 and 9 (their lists do not matter here).
     const rows = new Int32Array([0, 0, 0, 2, 0, 1, 5, 1, 0, 9, 1, 1]);
