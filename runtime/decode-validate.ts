@@ -281,6 +281,8 @@ class BundleChecker {
       this.#at('candidate row', row / F.CANDIDATE_WORDS);
       if (!(action >= 0 && action < actions)) this.#fail('', `names action ${action}, which is not known`);
       this.statementList(start, count, 'statements');
+      // Unreachable while the test above and statementList agree; if they ever do not, refuse the bundle.
+      this.#fail('', 'is invalid');
     }
     this.longestList = longest;
   }
