@@ -145,6 +145,7 @@ function checkAll(v: View): bool {
   }
   for (let i: u32 = 0; i < v.ipBlockCount; i++)
     if (!ipBlock(v.ipBlocks + <usize>i * IP_BLOCK_WORDS * 4)) return false;
+  if (!candidateRows(v)) return false;
   for (let i: u32 = 0; i < v.setCount; i++) if (!set(v, v.sets + <usize>i * SET_WORDS * 4)) return false;
   for (let i: u32 = 0; i < v.principalCount; i++) {
     if (!principal(v, v.principals + <usize>i * PRINCIPAL_WORDS * 4)) return false;
@@ -255,18 +256,28 @@ function ipBlock(b: usize): bool {
   return (family === 4 || family === 6) && prefix >= 0 && prefix <= (family === 4 ? 32 : 128);
 }
 
+/** Every row of CANDIDATES, whether a set points at it or not (runtime/decode-validate.ts `candidateRows`). */
+function candidateRows(v: View): bool {
+  for (let i: u32 = 0; i < v.candidateCount; i++) {
+    const row = v.candidates + <usize>i * CANDIDATE_WORDS * 4;
+    const action = word(row, CANDIDATE_ACTION);
+    if (action < 0 || action >= <i32>v.actionCount) return false;
+    if (!statementList(v, word(row, CANDIDATE_START), word(row, CANDIDATE_COUNT))) return false;
+  }
+  return true;
+}
+
 function set(v: View, s: usize): bool {
   if (!statementList(v, word(s, SET_STATEMENTS_START), word(s, SET_STATEMENTS_COUNT))) return false;
   const start = word(s, SET_CANDIDATES_START);
   const count = word(s, SET_CANDIDATES_COUNT);
   if (!range(start, count, v.candidateCount, POOL_CANDIDATES)) return false;
+  // The rows themselves were checked by `candidateRows`: here only their order.
   let previous: i32 = -1;
   for (let i = start; i < start + count; i++) {
-    const row = v.candidates + <usize>i * CANDIDATE_WORDS * 4;
-    const action = word(row, CANDIDATE_ACTION);
-    if (action <= previous || action >= <i32>v.actionCount) return false;
+    const action = word(v.candidates + <usize>i * CANDIDATE_WORDS * 4, CANDIDATE_ACTION);
+    if (action <= previous) return false;
     previous = action;
-    if (!statementList(v, word(row, CANDIDATE_START), word(row, CANDIDATE_COUNT))) return false;
   }
   return statementList(v, word(s, SET_OTHER_START), word(s, SET_OTHER_COUNT));
 }

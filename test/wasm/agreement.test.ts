@@ -5,11 +5,16 @@ import { compile } from '../../compiler/compile.js';
 import { BundleError } from '../../runtime/bundle-error.js';
 import { bundleChecksum } from '../../runtime/checksum.js';
 import {
+  CANDIDATE_WORDS,
   HEADER_BYTES,
   HEADER_CHECKSUM,
   HEADER_SECTION_COUNT,
   HEADER_TOTAL_LENGTH,
+  SECTION_CANDIDATES,
   SECTION_ENTRY_BYTES,
+  SECTION_SETS,
+  SET_CANDIDATES_COUNT,
+  SET_CANDIDATES_START,
   STATUS_CHECKSUM_MISMATCH,
   STATUS_MALFORMED,
   STATUS_TRUNCATED,
@@ -177,6 +182,31 @@ describe('Wasm ≡ TS on damaged bundles', () => {
     expect([...statuses]).toEqual(
       expect.arrayContaining([STATUS_CHECKSUM_MISMATCH, STATUS_MALFORMED, STATUS_TRUNCATED]),
     );
+  });
+
+  it('both refuse a bad candidate row that no set points at', async () => {
+    const bytes = acme.slice();
+    const view = new DataView(bytes.buffer);
+    const sectionAt = (id: number): number => {
+      for (let i = 0; i < view.getUint32(HEADER_SECTION_COUNT, true); i++) {
+        const entry = HEADER_BYTES + i * SECTION_ENTRY_BYTES;
+        if (view.getUint32(entry, true) === id) return view.getUint32(entry + 4, true);
+      }
+      throw new Error(`no section ${id}`);
+    };
+    // Set 0 gives up its last row, which then names an action that does not exist.
+    const set0 = sectionAt(SECTION_SETS) + 4;
+    const rows = view.getUint32(set0 + SET_CANDIDATES_COUNT * 4, true);
+    const last = view.getUint32(set0 + SET_CANDIDATES_START * 4, true) + rows - 1;
+    view.setUint32(set0 + SET_CANDIDATES_COUNT * 4, rows - 1, true);
+    view.setUint32(sectionAt(SECTION_CANDIDATES) + 4 + last * CANDIDATE_WORDS * 4, 9_999, true);
+    reseal(bytes);
+    const ts = await outcome(() => loadBundle(bytes.slice(), { now }));
+    const wasm = await outcome(async () =>
+      loadWasmBundle(bytes.slice(), { module: await coreModule(), now }),
+    );
+    expect('status' in ts ? ts.status : 'loads').toBe(STATUS_MALFORMED);
+    expect('status' in wasm ? wasm.status : 'loads').toBe(STATUS_MALFORMED);
   });
 
   it('both checksum a bundle whose length is not a whole number of words alike', async () => {
