@@ -53,7 +53,7 @@ function derive(v: View): u32 {
   v.conditionSources = sources;
   indexStars(v, <usize>stars);
   v.end = indexActions(v, <usize>actions);
-  // Only the candidate lists the sets point at were checked (and only they are ever evaluated).
+  // The buffers hold the longest list an evaluation walks: a set's other list or one of its rows.
   let most: u32 = 0;
   for (let s: u32 = 0; s < v.setCount; s++) {
     const set = v.sets + <usize>s * SET_WORDS * 4;
