@@ -126,10 +126,10 @@ export function generatedSection(
     '',
     markdownTable(compileTable(results)),
     '',
-    '### Load time (cold start) and memory',
+    '### Load time and memory',
     '',
     'Load: bundle bytes to a ready authorizer (checks, decoding, indexes), median of repeated loads in a warm ' +
-      'process. Memory: V8 heap plus array buffers still held after loading and a full garbage collection ' +
+      'process (a fresh process pays more: `npm run bench:cold`). Memory: V8 heap plus array buffers still held after loading and a full garbage collection ' +
       '(the bundle bytes themselves excluded; for the reference engine, its parsed model). A collection ' +
       'also frees up to about 200 KiB of earlier work, so smaller figures are noise, and 0 B means too ' +
       'small to tell.',
