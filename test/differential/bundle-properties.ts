@@ -4,11 +4,10 @@
  */
 import { equal } from 'node:assert/strict';
 import fc from 'fast-check';
-import { bundleChecksum } from '../../runtime/checksum.js';
-import { HEADER_CHECKSUM } from '../../runtime/format.js';
 import type { Authorizer } from '../../runtime/types.js';
 import { scenarioArb } from '../arbitraries.js';
 import { compileOrThrow, type Engine } from '../engines.js';
+import { reseal as resealBundle } from '../forged-bundles.js';
 import { assertAgreement } from './agreement.js';
 import { NOW } from './properties.js';
 
@@ -37,10 +36,7 @@ export function damage(bundle: Uint8Array, edits: readonly ByteEdit[], reseal: b
     if (kind === 2) bytes = bytes.slice(0, at);
     else if (at < bytes.length) bytes[at] = kind === 0 ? (bytes[at] as number) ^ 1 : value;
   }
-  if (reseal && bytes.length >= HEADER_CHECKSUM + 4) {
-    new DataView(bytes.buffer, bytes.byteOffset).setUint32(HEADER_CHECKSUM, bundleChecksum(bytes), true);
-  }
-  return bytes;
+  return reseal ? resealBundle(bytes) : bytes;
 }
 
 /** Pairs (first bundle engine, each other bundle engine) of `engines`: empty until there are two. */

@@ -3,19 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { layOutBundle, type SectionBytes } from '../../compiler/emit/bundle-layout.js';
 import { encodeBundle } from '../../compiler/emit/encode.js';
 import { BundleError, type BundleErrorCode } from '../../runtime/bundle-error.js';
-import { bundleChecksum } from '../../runtime/checksum.js';
 import {
   FORMAT_MAJOR,
   HEADER_BYTES,
   HEADER_CHECKSUM,
   HEADER_MAJOR,
   HEADER_MINOR,
-  HEADER_SECTION_COUNT,
   HEADER_TOTAL_LENGTH,
   MAX_BUNDLE_BYTES,
-  SECTION_ENTRY_BYTES,
 } from '../../runtime/format.js';
 import { loadBundle } from '../../runtime/index.js';
+import { reseal, sectionSpans } from '../forged-bundles.js';
 import { ACCOUNT, sampleIr } from './fixtures/sample-ir.js';
 
 const BUNDLE = encodeBundle(sampleIr());
@@ -40,23 +38,12 @@ function loadCode(bytes: Uint8Array): BundleErrorCode | 'ok' {
   }
 }
 
-/** Writes a fresh checksum, as a forger who knows the algorithm would. */
-function restamp(bytes: Uint8Array): Uint8Array {
-  new DataView(bytes.buffer, bytes.byteOffset).setUint32(HEADER_CHECKSUM, bundleChecksum(bytes), true);
-  return bytes;
-}
-
 /** The bundle's sections, as the encoder laid them out. */
 function sectionsOf(bytes: Uint8Array): SectionBytes[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset);
-  return Array.from({ length: view.getUint32(HEADER_SECTION_COUNT, true) }, (_, i) => {
-    const at = HEADER_BYTES + i * SECTION_ENTRY_BYTES;
-    const offset = view.getUint32(at + 4, true);
-    return {
-      id: view.getUint32(at, true),
-      bytes: bytes.slice(offset, offset + view.getUint32(at + 8, true)),
-    };
-  });
+  return [...sectionSpans(bytes)].map(([id, { offset, length }]) => ({
+    id,
+    bytes: bytes.slice(offset, offset + length),
+  }));
 }
 
 describe('loadBundle integrity checks', () => {
@@ -102,7 +89,7 @@ describe('loadBundle integrity checks', () => {
     const bytes = BUNDLE.slice();
     new DataView(bytes.buffer).setUint16(HEADER_MAJOR, FORMAT_MAJOR + 1, true);
     expect(loadCode(bytes)).toBe('UnsupportedVersion');
-    expect(loadCode(restamp(bytes))).toBe('UnsupportedVersion');
+    expect(loadCode(reseal(bytes))).toBe('UnsupportedVersion');
     expect(() => loadBundle(bytes)).toThrow(
       `format version ${FORMAT_MAJOR + 1}.0, but this runtime reads format ${FORMAT_MAJOR}.x`,
     );
@@ -123,7 +110,7 @@ describe('loadBundle integrity checks', () => {
     const sections = [...sectionsOf(BUNDLE), { id: 99, bytes: new Uint8Array([1, 2, 3]) }];
     const bytes = layOutBundle(sections);
     new DataView(bytes.buffer).setUint16(HEADER_MINOR, 7, true);
-    expect(loadBundle(restamp(bytes)).authorize(REQUEST)).toEqual(loadBundle(BUNDLE).authorize(REQUEST));
+    expect(loadBundle(reseal(bytes)).authorize(REQUEST)).toEqual(loadBundle(BUNDLE).authorize(REQUEST));
   });
 
   it('names the record and the field a forged bundle breaks', () => {
@@ -175,7 +162,7 @@ describe('loadBundle integrity checks', () => {
           if (word * 4 === HEADER_CHECKSUM) return;
           let authorizer: ReturnType<typeof loadBundle>;
           try {
-            authorizer = loadBundle(restamp(bytes));
+            authorizer = loadBundle(reseal(bytes));
           } catch (error) {
             expect(error).toBeInstanceOf(BundleError);
             return;

@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { kmsAccount } from '../../bench/workloads/kms-account.js';
 import { compile } from '../../compiler/compile.js';
 import { BundleError } from '../../runtime/bundle-error.js';
-import { bundleChecksum } from '../../runtime/checksum.js';
 import {
   CANDIDATE_WORDS,
   HEADER_BYTES,
@@ -23,6 +22,7 @@ import { loadBundle } from '../../runtime/index.js';
 import type { Authorizer, Decision } from '../../runtime/types.js';
 import { loadWasmBundle } from '../../runtime/wasm.js';
 import { scenarioArb } from '../arbitraries.js';
+import { reseal, sectionSpans } from '../forged-bundles.js';
 import { coreModule } from './core-module.js';
 
 const NOW = Date.parse('2026-11-27T10:00:00Z');
@@ -94,13 +94,6 @@ async function outcome(load: () => Authorizer | Promise<Authorizer>): Promise<Ou
     if (error instanceof BundleError) return { status: error.status };
     throw error;
   }
-}
-
-function reseal(bytes: Uint8Array): Uint8Array {
-  if (bytes.length >= HEADER_CHECKSUM + 4) {
-    new DataView(bytes.buffer, bytes.byteOffset).setUint32(HEADER_CHECKSUM, bundleChecksum(bytes), true);
-  }
-  return bytes;
 }
 
 /** Words worth writing into a table: boundaries of counts and indexes, and NONE. */
@@ -187,13 +180,7 @@ describe('Wasm ≡ TS on damaged bundles', () => {
   it('both refuse a bad candidate row that no set points at', async () => {
     const bytes = acme.slice();
     const view = new DataView(bytes.buffer);
-    const sectionAt = (id: number): number => {
-      for (let i = 0; i < view.getUint32(HEADER_SECTION_COUNT, true); i++) {
-        const entry = HEADER_BYTES + i * SECTION_ENTRY_BYTES;
-        if (view.getUint32(entry, true) === id) return view.getUint32(entry + 4, true);
-      }
-      throw new Error(`no section ${id}`);
-    };
+    const sectionAt = (id: number): number => sectionSpans(bytes).get(id)?.offset ?? Number.NaN;
     // Set 0 gives up its last row, which then names an action that does not exist.
     const set0 = sectionAt(SECTION_SETS) + 4;
     const rows = view.getUint32(set0 + SET_CANDIDATES_COUNT * 4, true);
